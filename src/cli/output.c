@@ -1,0 +1,258 @@
+/* output.c — one emitter for every listing.  Rows are buffered because a
+ * table needs every cell's width before the first line is printed. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "text/text.h"
+
+struct out_table {
+	enum out_format format;
+	const struct out_col *cols;
+	size_t ncols;
+	char **cells; /* nrows * ncols, NULL = null */
+	size_t nrows, cap;
+	int json_first;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols)
+{
+	out_table *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->format = f;
+	t->cols = cols;
+	t->ncols = ncols;
+	t->json_first = 1;
+	return t;
+}
+
+void out_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		switch (cp) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+				fprintf(fp, "\\u%04x", (unsigned)cp);
+			else if (cp == TEXT_REPLACEMENT && !(n == 3 && (unsigned char)s[i] == 0xef))
+				fputs("\\ufffd", fp); /* invalid byte: never emit invalid UTF-8 */
+			else
+				fwrite(s + i, 1, n, fp);
+		}
+		i += n;
+	}
+	fputc('"', fp);
+}
+
+/* TSV cannot carry tabs or newlines inside a field: they become spaces, and
+ * every other control character is made visible like on a terminal. */
+static void tsv_field(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	size_t n;
+	char *clean = text_sanitize(s, strlen(s), 0, &n);
+	fwrite(clean, 1, n, fp);
+	free(clean);
+}
+
+/* CSV per RFC 4180; controls made inert as in TSV. */
+static void csv_field(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	char *clean = text_sanitize(s, strlen(s), 0, NULL);
+	if (strpbrk(clean, ",\"\n")) {
+		fputc('"', fp);
+		for (const char *p = clean; *p; p++) {
+			if (*p == '"')
+				fputc('"', fp);
+			fputc(*p, fp);
+		}
+		fputc('"', fp);
+	} else {
+		fputs(clean, fp);
+	}
+	free(clean);
+}
+
+static void md_field(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	char *clean = text_sanitize(s, strlen(s), 0, NULL);
+	for (const char *p = clean; *p; p++) {
+		if (*p == '|')
+			fputc('\\', fp);
+		fputc(*p, fp);
+	}
+	free(clean);
+}
+
+static void json_row(out_table *t, FILE *fp, char *const *cells)
+{
+	fputs(t->json_first ? "[\n  {" : ",\n  {", fp);
+	t->json_first = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			fputs(", ", fp);
+		out_json_string(fp, t->cols[c].name);
+		fputs(": ", fp);
+		const char *v = cells[c];
+		if (!v)
+			fputs("null", fp);
+		else if (t->cols[c].type == OUT_STR)
+			out_json_string(fp, v);
+		else if (*v)
+			fputs(v, fp); /* numbers and raw JSON are built by us, never by a report */
+		else
+			fputs("null", fp);
+	}
+	fputc('}', fp);
+}
+
+void out_row(out_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = realloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+		if (!t->cells)
+			abort();
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] = dup_or_null(cells[c]);
+	t->nrows++;
+}
+
+static void print_table(out_table *t, FILE *fp, int width)
+{
+	size_t nc = t->ncols;
+	int *w = calloc(nc, sizeof *w);
+	char **clean = calloc(t->nrows * nc + nc, sizeof *clean);
+	if (!w || !clean)
+		abort();
+	/* Sanitize once; widths come from the layout module, so a table lines up
+	 * whatever mix of CJK, Latin and ambiguous characters it holds. */
+	for (size_t c = 0; c < nc; c++) {
+		clean[c] = text_sanitize(t->cols[c].name, strlen(t->cols[c].name), 0, NULL);
+		w[c] = text_width_cstr(clean[c]);
+	}
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < nc; c++) {
+			const char *v = t->cells[r * nc + c];
+			char *s = text_sanitize(v ? v : "", v ? strlen(v) : 0, 0, NULL);
+			clean[(r + 1) * nc + c] = s;
+			int cw = text_width_cstr(s);
+			if (!t->cols[c].hidden_table && cw > w[c])
+				w[c] = cw;
+		}
+	size_t last = nc;
+	int used = 0;
+	for (size_t c = 0; c < nc; c++)
+		if (!t->cols[c].hidden_table) {
+			if (last != nc)
+				used += w[last] + 2;
+			last = c;
+		}
+	/* The last visible column takes what the terminal has left; rows are cut
+	 * there rather than wrapped so a listing stays one row per record. */
+	if (width > 0 && last < nc && used + w[last] > width && width - used >= 8)
+		w[last] = width - used;
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < nc; c++) {
+			if (t->cols[c].hidden_table)
+				continue;
+			const char *s = clean[r * nc + c];
+			char *cell;
+			if (c == last)
+				cell = text_fit(s, text_width_cstr(s) > w[c] ? w[c] : text_width_cstr(s), 1);
+			else if (t->cols[c].right && r > 0)
+				cell = text_fit_right(s, w[c]);
+			else
+				cell = text_fit(s, w[c], 1);
+			fputs(cell, fp);
+			free(cell);
+			if (c != last)
+				fputs("  ", fp);
+		}
+		fputc('\n', fp);
+	}
+	for (size_t i = 0; i < (t->nrows + 1) * nc; i++)
+		free(clean[i]);
+	free(clean);
+	free(w);
+}
+
+void out_finish(out_table *t, FILE *fp, int width)
+{
+	size_t nc = t->ncols;
+	switch (t->format) {
+	case OUT_TABLE:
+		print_table(t, fp, width);
+		break;
+	case OUT_JSON:
+		for (size_t r = 0; r < t->nrows; r++)
+			json_row(t, fp, &t->cells[r * nc]);
+		fputs(t->json_first ? "[]\n" : "\n]\n", fp);
+		break;
+	case OUT_TSV:
+	case OUT_CSV:
+	case OUT_MD: {
+		const char *sep = t->format == OUT_TSV ? "\t" : t->format == OUT_CSV ? "," : " | ";
+		void (*field)(FILE *, const char *) =
+			t->format == OUT_TSV ? tsv_field : t->format == OUT_CSV ? csv_field : md_field;
+		for (size_t r = 0; r <= t->nrows; r++) {
+			if (t->format == OUT_MD)
+				fputs("| ", fp);
+			for (size_t c = 0; c < nc; c++) {
+				if (c)
+					fputs(sep, fp);
+				field(fp, r == 0 ? t->cols[c].name : t->cells[(r - 1) * nc + c]);
+			}
+			fputs(t->format == OUT_MD ? " |\n" : "\n", fp);
+			if (r == 0 && t->format == OUT_MD) {
+				fputs("|", fp);
+				for (size_t c = 0; c < nc; c++)
+					fputs(t->cols[c].right ? " ---: |" : " --- |", fp);
+				fputc('\n', fp);
+			}
+		}
+		break;
+	}
+	}
+	for (size_t i = 0; i < t->nrows * nc; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}
+
+int out_terminal_width(void)
+{
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	const char *cols = getenv("COLUMNS");
+	if (cols && atoi(cols) > 0)
+		return atoi(cols);
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}

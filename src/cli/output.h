@@ -1,0 +1,38 @@
+/* output.h — every listing goes through one table emitter, so table, tsv,
+ * json (and csv, md for compare) agree on columns and escaping. */
+#ifndef BAOGAO_OUTPUT_H
+#define BAOGAO_OUTPUT_H
+
+#include <stdio.h>
+
+enum out_format { OUT_TABLE, OUT_TSV, OUT_JSON, OUT_CSV, OUT_MD };
+
+enum out_type { OUT_STR, OUT_INT, OUT_NUM, OUT_RAW /* pre-built JSON */ };
+
+struct out_col {
+	const char *name;   /* JSON field name and table header */
+	enum out_type type;
+	int right;          /* right-align in tables */
+	int hidden_table;   /* only in json/tsv (e.g. long text) */
+};
+
+struct out_cell {
+	const char *s;      /* NULL → null / empty */
+};
+
+typedef struct out_table out_table;
+
+out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols);
+/* Adds a row of ncols strings (copied).  NULL = null. */
+void out_row(out_table *t, const char *const *cells);
+/* Writes and frees.  Table output sanitizes every cell (no control character
+ * from a report reaches the terminal) and aligns by display width; the last
+ * column is wrapped/cut to the terminal width when `width` > 0. */
+void out_finish(out_table *t, FILE *fp, int width);
+
+/* JSON string escaping into fp (with quotes). */
+void out_json_string(FILE *fp, const char *s);
+/* Terminal width of stdout (COLUMNS, ioctl), 0 when not a terminal. */
+int out_terminal_width(void);
+
+#endif

@@ -1,0 +1,10 @@
+/* datadir.h — where the bundled files (seeds/, data/) are found. */
+#ifndef BAOGAO_DATADIR_H
+#define BAOGAO_DATADIR_H
+
+/* Absolute path of `rel` ("seeds", "data/indicators.tsv") looked up in
+ * $BAOGAO_DATADIR, then the installed $(pkgdatadir), then the source tree the
+ * program was built from; NULL if none has it.  Returns malloc'd. */
+char *datadir_find(const char *rel);
+
+#endif

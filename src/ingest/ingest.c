@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int baogao_placeholder_;

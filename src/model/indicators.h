@@ -1,0 +1,47 @@
+/* indicators.h — stored quantitative statements and the goal-against-result
+ * comparison.  Rows come from the `indicators` table filled through
+ * sink->indicator at ingest. */
+#ifndef BAOGAO_INDICATORS_H
+#define BAOGAO_INDICATORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+
+struct indicator_row {
+	int64_t id, doc, paragraph, section; /* database ids */
+	char *region, *indicator, *name, *kind, *value, *unit, *qualifier, *period;
+	char *source, *section_path, *text; /* text: the sentence */
+	int year;
+	double growth;
+	int has_growth;
+	int start, end; /* the sentence in code points of the paragraph */
+};
+
+struct indicator_filter {
+	const char *region; /* NULL any */
+	int year;           /* 0 any */
+	const char *kind;   /* "result", "target", NULL any */
+	int64_t doc;        /* 0 any */
+};
+
+int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out, size_t *n);
+void model_indicators_free(struct indicator_row *r, size_t n);
+
+enum verdict { VERDICT_MET, VERDICT_MISSED, VERDICT_PENDING, VERDICT_UNKNOWN };
+const char *verdict_name(enum verdict v); /* "met", "missed", "pending", "unknown" */
+
+struct compare_row {
+	char *region, *indicator;
+	int year;
+	struct indicator_row target;   /* always present */
+	struct indicator_row *result;  /* same year, NULL none */
+	struct indicator_row *previous; /* previous year's result, NULL none */
+	enum verdict verdict;
+};
+
+int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
+void model_compare_free(struct compare_row *r, size_t n);
+
+#endif

@@ -1,0 +1,99 @@
+/* sink.h — the one interface through which ingest feeds the model.
+ *
+ * Like ncdu's dir_output: the parser knows nothing of SQLite, the model knows
+ * nothing of file formats.  Ingest calls, for each file:
+ *
+ *   doc_begin            → 0 go on, 1 already stored with this content (skip the
+ *                          file: call nothing else for it), < 0 error
+ *   section*             in preorder, ids local to the document (1, 2, …),
+ *                          parent 0 for top level
+ *   paragraph*           in reading order
+ *   glossary*, indicator*  after the paragraphs they point to
+ *   doc_end(commit)      commit = 1 keeps everything since doc_begin, 0 drops it
+ *
+ * Each document is one transaction: until doc_end(…, 1) returns 0, nothing of
+ * it is visible and an interrupted ingest leaves the database as it was.
+ * A document whose `source` is already stored with another hash replaces it.
+ * All strings are UTF-8 and only borrowed for the duration of the call.
+ */
+#ifndef BAOGAO_SINK_H
+#define BAOGAO_SINK_H
+
+#include <stddef.h>
+
+struct sink_doc {
+	const char *source;   /* file name without directory: the user-facing name */
+	const char *path;     /* path as given */
+	const char *hash;     /* hex SHA-256 of the decoded UTF-8 text */
+	const char *encoding; /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "GB18030" … */
+	const char *region;   /* 潞州区, 长治市 …; NULL unknown */
+	const char *kind;     /* 政府工作报告, 解读, 两会特刊, 统计公报, NULL */
+	const char *date;     /* YYYY-MM-DD of the meeting when stated, else NULL */
+	const char *title;
+	int review_year;      /* the year the document looks back on, 0 unknown */
+	int plan_year;        /* the year it plans, 0 unknown */
+	size_t bytes;         /* size of the decoded text */
+};
+
+/* kind: "part" (一、), "subsection" (（一）), "item" (1.), "lead" (一是 / bold
+ * lead sentence), "bullet" (◆ list), "glossary" (名词解释), "heading" (other
+ * titled block, e.g. a feature article's ### heading), "preamble" (text before
+ * the first heading). */
+struct sink_section {
+	int id;             /* 1-based, preorder */
+	int parent;         /* 0 = top level */
+	int level;          /* depth, 1 = top */
+	const char *kind;
+	const char *number; /* "一、", "（一）", "1.", "一是", "" */
+	const char *title;  /* heading text without number and markup */
+	int line;           /* 1-based source line */
+};
+
+/* kind: "text", "heading", "caption", "masthead", "bullet", "item",
+ * "signature" (speaker line, date line). */
+struct sink_paragraph {
+	int ord;      /* 1-based reading order within the document */
+	int section;  /* local section id, 0 = before any section */
+	const char *kind;
+	const char *text; /* markup (**, #, "- ") removed; page breaks joined */
+	size_t len;
+	int joins;    /* how many page breaks were joined into this paragraph */
+	int line;     /* 1-based source line of its first line */
+};
+
+struct sink_glossary {
+	const char *term;
+	const char *definition;
+	int number;   /* its number in the list (1..23), 0 none */
+	int section;
+};
+
+/* One quantitative statement (see ingest/extract.h). Offsets are code points
+ * into the paragraph's text. */
+struct sink_indicator {
+	const char *indicator; /* canonical name: 地区生产总值 … */
+	const char *name;      /* as written: GDP, 规上工业增加值 … */
+	int year;
+	const char *kind;      /* "result" | "target" */
+	const char *value;     /* as written, "457.6", NULL none */
+	const char *unit;      /* as written, "亿元", NULL none */
+	double growth;         /* percent */
+	int has_growth;
+	const char *qualifier; /* exact at_least about at_most in_step above */
+	const char *period;    /* 全年, 前三季度, 1-11月 … NULL whole year */
+	int paragraph;         /* ord of the paragraph */
+	int section;
+	int start, end;        /* sentence [start,end) in code points of the paragraph */
+};
+
+struct doc_sink {
+	void *ctx;
+	int (*doc_begin)(void *ctx, const struct sink_doc *doc);
+	int (*section)(void *ctx, const struct sink_section *s);
+	int (*paragraph)(void *ctx, const struct sink_paragraph *p);
+	int (*glossary)(void *ctx, const struct sink_glossary *g);
+	int (*indicator)(void *ctx, const struct sink_indicator *ind);
+	int (*doc_end)(void *ctx, int commit);
+};
+
+#endif

@@ -1,0 +1,39 @@
+/* fold.c — search folding: ＧＤＰ, ２０２５ and ， match GDP, 2025 and ",".
+ *
+ * One code point in, one out, so a match found at code point k of the folded
+ * text is at code point k of the text as written, which is what is shown.
+ */
+#include <stdlib.h>
+
+#include "text/text.h"
+
+uint32_t text_fold_cp(uint32_t cp, int icase)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		cp -= 0xFF01 - 0x21;
+	else if (cp == 0x3000)
+		cp = ' ';
+	if (icase && cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	return cp;
+}
+
+char *text_fold(const char *s, size_t len, int icase, size_t *out_len)
+{
+	/* a folded code point never takes more bytes than the original, except
+	 * an invalid byte, which grows to U+FFFD's three */
+	char *out = malloc(3 * len + 1);
+	size_t i = 0, o = 0;
+	uint32_t cp;
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		o += utf8_encode(text_fold_cp(cp, icase), out + o);
+	}
+	out[o] = '\0';
+	if (out_len)
+		*out_len = o;
+	return out;
+}

@@ -1,0 +1,165 @@
+/* page.c — blocks of text → display lines at one width (see page.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/page.h"
+#include "text/text.h"
+
+struct block {
+	char *text; /* sanitized */
+	size_t len;
+	int64_t tag;
+	size_t first_line;
+};
+
+struct page {
+	int width;
+	struct block *blocks;
+	size_t nblocks, blocks_cap;
+	struct page_line *lines;
+	size_t nlines, lines_cap;
+};
+
+page *page_new(int width)
+{
+	page *p = calloc(1, sizeof *p);
+	if (p)
+		p->width = width < 1 ? 1 : width;
+	return p;
+}
+
+void page_free(page *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nblocks; i++)
+		free(p->blocks[i].text);
+	free(p->blocks);
+	free(p->lines);
+	free(p);
+}
+
+int page_width(const page *p)
+{
+	return p->width;
+}
+
+static int push_line(page *p, struct page_line l)
+{
+	if (p->nlines == p->lines_cap) {
+		size_t cap = p->lines_cap ? p->lines_cap * 2 : 256;
+		struct page_line *n = realloc(p->lines, cap * sizeof *n);
+		if (!n)
+			return -1;
+		p->lines = n;
+		p->lines_cap = cap;
+	}
+	p->lines[p->nlines++] = l;
+	return 0;
+}
+
+static struct block *push_block(page *p, const char *text, size_t len, int64_t tag)
+{
+	if (p->nblocks == p->blocks_cap) {
+		size_t cap = p->blocks_cap ? p->blocks_cap * 2 : 64;
+		struct block *n = realloc(p->blocks, cap * sizeof *n);
+		if (!n)
+			return NULL;
+		p->blocks = n;
+		p->blocks_cap = cap;
+	}
+	struct block *b = &p->blocks[p->nblocks];
+	b->text = text_sanitize(text, len, 0, &b->len);
+	if (!b->text)
+		return NULL;
+	b->tag = tag;
+	b->first_line = p->nlines;
+	p->nblocks++;
+	return b;
+}
+
+static int add_block(page *p, enum page_line_kind kind, int level, const char *text, size_t len,
+                     int64_t tag, int hang_markers)
+{
+	/* Blocks are separated by one blank line, as paragraphs are in a report. */
+	if (p->nblocks > 0 &&
+	    push_line(p, (struct page_line){.kind = PAGE_BLANK, .block = (int)p->nblocks - 1}) < 0)
+		return -1;
+	struct block *b = push_block(p, text, len, tag);
+	if (!b)
+		return -1;
+	int block = (int)(b - p->blocks);
+	b->first_line = p->nlines;
+	int hang = hang_markers ? text_hang_indent(b->text, b->len) : 0;
+	if (hang >= p->width / 2)
+		hang = 0;
+	text_line *wl = NULL;
+	size_t n = text_wrap(b->text, b->len, p->width, hang, &wl);
+	if (n == 0) {
+		free(wl);
+		return push_line(p, (struct page_line){.kind = kind, .block = block, .level = level,
+		                                       .text = b->text, .len = 0});
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct page_line l = {.kind = kind,
+		                      .block = block,
+		                      .level = level,
+		                      .text = b->text + wl[i].start,
+		                      .len = wl[i].end - wl[i].start,
+		                      .offset = wl[i].start,
+		                      .indent = wl[i].indent,
+		                      .width = wl[i].width};
+		if (push_line(p, l) < 0) {
+			free(wl);
+			return -1;
+		}
+	}
+	free(wl);
+	return 0;
+}
+
+int page_add_heading(page *p, const char *text, int level, int64_t tag)
+{
+	return add_block(p, PAGE_HEADING, level < 1 ? 1 : level, text, strlen(text), tag, 0);
+}
+
+int page_add_paragraph(page *p, const char *kind, const char *text, size_t len, int64_t tag)
+{
+	int list = kind && (strcmp(kind, "bullet") == 0 || strcmp(kind, "item") == 0);
+	return add_block(p, PAGE_TEXT, 0, text, len, tag, list);
+}
+
+size_t page_nlines(const page *p)
+{
+	return p->nlines;
+}
+
+const struct page_line *page_line_at(const page *p, size_t i)
+{
+	return i < p->nlines ? &p->lines[i] : NULL;
+}
+
+int64_t page_block_tag(const page *p, int block)
+{
+	return block >= 0 && (size_t)block < p->nblocks ? p->blocks[block].tag : 0;
+}
+
+size_t page_find(const page *p, int block, size_t offset)
+{
+	if (block < 0 || (size_t)block >= p->nblocks)
+		return 0;
+	size_t i = p->blocks[block].first_line;
+	while (i + 1 < p->nlines && p->lines[i + 1].block == block && p->lines[i + 1].kind != PAGE_BLANK &&
+	       p->lines[i + 1].offset <= offset)
+		i++;
+	return i;
+}
+
+size_t page_sanitized_offset(const char *orig, size_t orig_off)
+{
+	size_t n = 0;
+	free(text_sanitize(orig, orig_off, 0, &n));
+	return n;
+}

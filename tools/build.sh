@@ -1,0 +1,55 @@
+#!/bin/sh
+# tools/build.sh — install what is missing (Debian), configure and build.
+#   tools/build.sh          build ./baogao in the source tree
+#   tools/build.sh --test   also install the test tools and run every test:
+#                           make check, the same under ASan+UBSan, make distcheck
+set -eu
+cd "$(dirname "$0")/.."
+
+mode=${1:-build}
+need="build-essential autoconf automake pkg-config libncurses-dev libsqlite3-dev libpcre2-dev"
+[ "$mode" = --test ] && need="$need tmux python3-wcwidth screen ripgrep valgrind clang"
+
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "installing:$missing"
+	sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo=sudo
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+
+[ -x configure ] && [ configure -nt configure.ac ] && [ -f Makefile.in ] || autoreconf -fi
+[ -f Makefile ] || ./configure -q
+make -j"$(nproc)"
+
+[ "$mode" = --test ] || exit 0
+
+summary() { # $1 = a log dir; prints "pass fail" from automake's .trs files
+	p=$(grep -l '^:test-result: PASS' $(find "$1" -name '*.trs') 2>/dev/null | wc -l)
+	f=$(grep -l -E '^:test-result: (FAIL|ERROR|XPASS)' $(find "$1" -name '*.trs') 2>/dev/null | wc -l)
+	echo "$p $f"
+}
+status=0
+make -j"$(nproc)" check || status=1
+set -- $(summary tests)
+passed=$1 failed=$2
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
+# copy of the distribution (a configured source tree allows no second build).
+rm -rf _build-san
+make distdir distdir=_build-san >/dev/null
+(cd _build-san && ./configure -q --enable-sanitizers &&
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	make -j"$(nproc)" check) || status=1
+set -- $(summary _build-san/tests)
+passed=$((passed + $1)) failed=$((failed + $2))
+
+make -j"$(nproc)" distcheck >distcheck.log 2>&1 || { tail -40 distcheck.log; status=1; failed=$((failed + 1)); }
+[ $status -eq 0 ] && passed=$((passed + 1))
+
+echo "tests: $passed passed, $failed failed"
+exit $status
