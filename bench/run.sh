@@ -1,0 +1,80 @@
+#!/bin/sh
+# bench/run.sh — `make bench`: figures for issue 5, printed, never asserted.
+#   BENCH_SIZES="2000 10000"  corpus sizes (reports)
+#   BENCH_DIR=/tmp/baogao-bench  where corpora and databases go
+# Needs: python3, rg (ripgrep), tmux for the browser figures.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+B=${BAOGAO:-$top/baogao}
+[ -x "$B" ] || B=$(pwd)/baogao
+[ -x "$B" ] || { echo "bench: build baogao first" >&2; exit 2; }
+dir=${BENCH_DIR:-/tmp/baogao-bench}
+sizes=${BENCH_SIZES:-2000 10000}
+PY=/usr/bin/python3
+[ -x $PY ] || PY=python3
+export LC_ALL=C.UTF-8
+mkdir -p "$dir"
+
+now() { date +%s.%N; }
+# best wall time of 3 runs of a command, seconds
+best3() {
+	best=""
+	for i in 1 2 3; do
+		t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+		t=$(echo "$t1 - $t0" | bc -l)
+		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+	done
+	printf '%.3f' "$best"
+}
+
+echo "# baogao benchmark — $(date -u +%Y-%m-%d) — $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
+echo "# $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+for n in $sizes; do
+	corpus="$dir/corpus-$n"
+	[ -d "$corpus" ] || $PY "$here/gen_corpus.py" "$n" "$corpus" >/dev/null
+	bytes=$(du -sb "$corpus" | cut -f1)
+	db="$dir/bench-$n.db"
+	rm -f "$db" "$db-wal" "$db-shm"
+	t0=$(now)
+	BAOGAO_DATADIR=/nonexistent "$B" --db "$db" ingest -q "$corpus" >/dev/null 2>&1
+	t1=$(now)
+	it=$(echo "$t1 - $t0" | bc -l)
+	echo
+	echo "## N = $n reports, $(echo "$bytes / 1000000" | bc -l | xargs printf '%.1f') MB"
+	echo
+	printf '| figure | baogao | rg | ratio |\n| --- | ---: | ---: | ---: |\n'
+	printf '| ingest | %.1f MB/s (%.1f s) | | |\n' "$(echo "$bytes / 1000000 / $it" | bc -l)" "$it"
+	for term in 专业镇 地区生产总值 高质量发展; do
+		c1=$("$B" --db "$db" search --count --format json "$term" | $PY -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+		c2=$(rg -o --no-filename -F "$term" "$corpus" | wc -l)
+		tb=$(best3 "$B" --db "$db" search --count "$term")
+		tr=$(best3 rg --count-matches -F "$term" "$corpus")
+		printf '| search --count %s (%s / rg %s) | %s s | %s s | %.2f |\n' "$term" "$c1" "$c2" "$tb" "$tr" "$(echo "$tb / $tr" | bc -l)"
+	done
+	for re in '增长[0-9.]+%' '专业镇|产业链'; do
+		c1=$("$B" --db "$db" search -e --count --format json "$re" | $PY -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+		c2=$(rg -o --no-filename "$re" "$corpus" | wc -l)
+		tb=$(best3 "$B" --db "$db" search -e --count "$re")
+		tr=$(best3 rg --count-matches "$re" "$corpus")
+		printf '| search -e --count %s (%s / rg %s) | %s s | %s s | %.2f |\n' "$re" "$c1" "$c2" "$tb" "$tr" "$(echo "$tb / $tr" | bc -l)"
+	done
+	dbsize=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
+	printf '| database size / text size | %.2f | | |\n' "$(echo "$dbsize / $bytes" | bc -l)"
+	if command -v tmux >/dev/null; then
+		# first full screen: the browser exits right after its first complete draw
+		ft=$(BAOGAO_EXIT_AFTER_FIRST_DRAW=1 best3 tmux -L baogao-bench -f /dev/null new-session -d -x 200 -y 50 \
+			"BAOGAO_EXIT_AFTER_FIRST_DRAW=1 $B --db $db")
+		sleep 0.5
+		printf '| first screen (tmux, incl. tmux start) | %s s | | |\n' "$ft"
+		tmux -L baogao-bench kill-server 2>/dev/null
+		tmux -L baogao-bench -f /dev/null new-session -d -x 200 -y 50 "$B --db $db"
+		sleep 1
+		pid=$(pgrep -n -f "$B --db $db")
+		tmux -L baogao-bench send-keys '/' '专业镇' Enter
+		sleep 2
+		rss=$(awk '/VmHWM/{print $2}' /proc/"$pid"/status 2>/dev/null)
+		printf '| browser peak RSS after a search | %s MB | | |\n' "$(echo "${rss:-0} / 1024" | bc -l | xargs printf '%.1f')"
+		tmux -L baogao-bench kill-server 2>/dev/null
+	fi
+done

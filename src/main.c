@@ -25,6 +25,7 @@ static const char usage_text[] =
 	"                                quantitative statements\n"
 	"  compare [--region R] [--year Y]  targets against results\n"
 	"  ingest PATH...                add report files or directories\n"
+	"  check                         verify the database\n"
 	"  browse                        open the browser (the default)\n"
 	"\n"
 	"Global options:\n"
@@ -47,7 +48,7 @@ struct command {
 static const struct command commands[] = {
 	{"docs", cmd_docs},       {"search", cmd_search},         {"show", cmd_show},
 	{"glossary", cmd_glossary}, {"ingest", cmd_ingest},       {"indicators", cmd_indicators},
-	{"compare", cmd_compare},
+	{"compare", cmd_compare}, {"check", cmd_check},
 };
 
 /* Takes a global option (with its value) out of argv wherever it stands, so

@@ -34,9 +34,27 @@ summary() { # $1 = a log dir; prints "pass fail" from automake's .trs files
 	echo "$p $f"
 }
 status=0
-make -j"$(nproc)" check || status=1
+failed_logs() { # what a failing test printed, so CI's output says why
+	for trs in $(grep -l -E '^:test-result: (FAIL|ERROR)' $(find "$1" -name '*.trs') 2>/dev/null); do
+		echo "--- ${trs%.trs}.log"; tail -40 "${trs%.trs}.log"
+	done
+}
+make -j"$(nproc)" check || { status=1; failed_logs tests; }
 set -- $(summary tests)
 passed=$1 failed=$2
+
+# Once under valgrind: the unit tests and the command line on a fresh database.
+vg="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite"
+vgdir=$(mktemp -d)
+for t in tests/test_text tests/test_ingest tests/test_model tests/test_extract; do
+	if BAOGAO_DATADIR=$(pwd) $vg "$t" >"$vgdir/out" 2>&1; then passed=$((passed + 1)); else
+		failed=$((failed + 1)); status=1; echo "valgrind: $t"; tail -30 "$vgdir/out"; fi
+done
+for args in "docs" "search --count 专业镇" "search -e 增长[0-9.]+%" "show --width 40 004_bc0ee4ffd7aec591.txt" "compare"; do
+	if BAOGAO_DATADIR=$(pwd) $vg ./baogao --db "$vgdir/vg.db" $args >"$vgdir/out" 2>&1; then
+		passed=$((passed + 1)); else failed=$((failed + 1)); status=1; echo "valgrind: baogao $args"; tail -30 "$vgdir/out"; fi
+done
+rm -rf "$vgdir"
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a
 # copy of the distribution (a configured source tree allows no second build).
@@ -44,9 +62,14 @@ rm -rf _build-san
 make distdir distdir=_build-san >/dev/null
 (cd _build-san && ./configure -q --enable-sanitizers &&
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	make -j"$(nproc)" check) || status=1
+	make -j"$(nproc)" check) || { status=1; failed_logs _build-san/tests; }
 set -- $(summary _build-san/tests)
 passed=$((passed + $1)) failed=$((failed + $2))
+
+# A minute of fuzzing the ingest parser and indicator extractor; a crash is
+# kept in tests/fuzz/crashes/ to be added to tests/fuzz/regressions/.
+if tests/fuzz/run.sh "${FUZZ_SECONDS:-60}" >fuzz.log 2>&1; then passed=$((passed + 1)); else
+	failed=$((failed + 1)); status=1; echo "fuzz: crash"; tail -40 fuzz.log; fi
 
 make -j"$(nproc)" distcheck >distcheck.log 2>&1 || { tail -40 distcheck.log; status=1; failed=$((failed + 1)); }
 [ $status -eq 0 ] && passed=$((passed + 1))

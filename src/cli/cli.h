@@ -34,5 +34,6 @@ int cmd_glossary(struct cli *c, int argc, char **argv);
 int cmd_ingest(struct cli *c, int argc, char **argv);
 int cmd_indicators(struct cli *c, int argc, char **argv);
 int cmd_compare(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
 
 #endif

@@ -89,46 +89,19 @@ static long find_section(const struct section_info *secs, size_t n, const char *
 	return found;
 }
 
-static char *heading_text(const struct section_info *s)
-{
-	size_t n = strlen(s->number ? s->number : "") + strlen(s->title ? s->title : "") + 2;
-	char *h = malloc(n);
-	const char *num = s->number ? s->number : "";
-	const char *title = s->title ? s->title : "";
-	/* "1." and "一是" read better with a space; "一、" and "（一）" carry their own */
-	int space = *num && *title && (num[strlen(num) - 1] == '.');
-	snprintf(h, n, "%s%s%s", num, space ? " " : "", title);
-	return h;
-}
-
 struct show_ctx {
 	page *p;
-	const struct section_info *secs;
-	size_t nsecs, next; /* next section whose heading is not out yet */
-	size_t stop;        /* one past the last section to show */
 };
 
-static void headings_until(struct show_ctx *k, int64_t section)
-{
-	while (k->next < k->stop) {
-		const struct section_info *s = &k->secs[k->next];
-		if (section == 0)
-			return;
-		char *h = heading_text(s);
-		page_add_heading(k->p, h, s->level, s->id);
-		free(h);
-		k->next++;
-		if (s->id == section)
-			return;
-	}
-}
-
+/* Headings are paragraphs too (kinds "heading" and "section"), so the text
+ * comes out in the file's order and wording; sections only give the tree. */
 static int add_para(void *ctx, const struct para_info *para)
 {
 	struct show_ctx *k = ctx;
-	if (para->section)
-		headings_until(k, para->section);
-	page_add_paragraph(k->p, para->kind, para->text, para->len, para->id);
+	if (strcmp(para->kind, "heading") == 0 || strcmp(para->kind, "section") == 0)
+		page_add_heading(k->p, para->text, 1, para->id);
+	else
+		page_add_paragraph(k->p, para->kind, para->text, para->len, para->id);
 	return 0;
 }
 
@@ -222,7 +195,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		print_toc(c, secs, nsecs);
 		goto out;
 	}
-	struct show_ctx k = {.p = page_new(width), .secs = secs, .nsecs = nsecs, .stop = nsecs};
+	struct show_ctx k = {.p = page_new(width)};
 	int64_t section = 0;
 	if (argc - optind == 2) {
 		long i = find_section(secs, nsecs, argv[optind + 1]);
@@ -235,18 +208,12 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			rc = EXIT_TROUBLE;
 			goto out;
 		}
-		/* the section and its descendants: the preorder run of deeper levels */
-		k.next = (size_t)i;
-		k.stop = (size_t)i + 1;
-		while (k.stop < nsecs && secs[k.stop].level > secs[i].level)
-			k.stop++;
 		section = secs[i].id;
 	}
 	if (model_paragraphs(m, d.id, section, add_para, &k) < 0) {
 		fprintf(stderr, "baogao show: %s\n", model_error(m));
 		rc = EXIT_TROUBLE;
 	} else {
-		headings_until(&k, -1);
 		print_page(k.p, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
 	}
 	page_free(k.p);

@@ -1,2 +1,261 @@
-/* placeholder: being written */
-typedef int baogao_placeholder_;
+/* decode.c — encodings in, UTF-8 out.  See decode.h for the order of tries. */
+#include "config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/decode.h"
+
+size_t decode_utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		uint32_t cp, min;
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2, cp = c & 0x1F, min = 0x80;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3, cp = c & 0x0F, min = 0x800;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4, cp = c & 0x07, min = 0x10000;
+		else
+			return i;
+		if (len - i < n)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* CRLF and lone CR → LF, in place; returns the new length. */
+static size_t normalise_newlines(char *s, size_t len)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			s[o++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else {
+			s[o++] = s[i];
+		}
+	}
+	s[o] = '\0';
+	return o;
+}
+
+static char *copy_bytes(const char *data, size_t len)
+{
+	char *t = malloc(len + 1);
+	if (t) {
+		memcpy(t, data, len);
+		t[len] = '\0';
+	}
+	return t;
+}
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | cp >> 18);
+	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* UTF-16 after its BOM.  Unpaired surrogates and an odd byte count are
+ * refused rather than patched: such a file was not written as UTF-16. */
+static int decode_utf16(const unsigned char *s, size_t len, int big_endian, struct decoded *out,
+                        const char **reason)
+{
+	if (len % 2) {
+		*reason = "invalid UTF-16";
+		return -1;
+	}
+	/* each unit gives at most 3 bytes; a surrogate pair (2 units) gives 4 */
+	char *t = malloc(len / 2 * 3 + 1);
+	if (!t) {
+		*reason = "out of memory";
+		return -1;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < len; i += 2) {
+		uint32_t u =
+		    big_endian ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			uint32_t v = 0;
+			if (i + 3 < len)
+				v = big_endian ? (uint32_t)s[i + 2] << 8 | s[i + 3]
+				               : (uint32_t)s[i + 3] << 8 | s[i + 2];
+			if (v < 0xDC00 || v > 0xDFFF) {
+				free(t);
+				*reason = "invalid UTF-16";
+				return -1;
+			}
+			u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+			i += 2;
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			free(t);
+			*reason = "invalid UTF-16";
+			return -1;
+		} else if (u == 0) {
+			free(t);
+			*reason = "binary file (NUL bytes)";
+			return -1;
+		}
+		o += put_utf8(t + o, u);
+	}
+	t[o] = '\0';
+	out->text = t;
+	out->len = o;
+	out->encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+	return 0;
+}
+
+/* Strict GB18030 through iconv: any EILSEQ/EINVAL means "not GB18030". */
+static int decode_gb18030(const char *data, size_t len, struct decoded *out)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return -1;
+	/* a GB18030 character is 1, 2 or 4 bytes and becomes at most 4 UTF-8 bytes */
+	size_t cap = len * 2 + 16;
+	char *t = malloc(cap + 1);
+	if (!t) {
+		iconv_close(cd);
+		return -1;
+	}
+	char *in = (char *)data, *o = t;
+	size_t inleft = len, outleft = cap;
+	int ok = 1;
+	while (inleft > 0) {
+		if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+			if (errno == E2BIG) {
+				size_t used = (size_t)(o - t);
+				char *bigger = realloc(t, cap * 2 + 1);
+				if (!bigger) {
+					ok = 0;
+					break;
+				}
+				t = bigger;
+				o = t + used;
+				outleft += cap;
+				cap *= 2;
+				continue;
+			}
+			ok = 0;
+			break;
+		}
+	}
+	if (ok && iconv(cd, NULL, NULL, &o, &outleft) == (size_t)-1)
+		ok = 0;
+	iconv_close(cd);
+	/* iconv must have produced valid UTF-8; check rather than trust */
+	if (!ok || decode_utf8_valid(t, (size_t)(o - t)) != (size_t)(o - t)) {
+		free(t);
+		return -1;
+	}
+	*o = '\0';
+	out->text = t;
+	out->len = (size_t)(o - t);
+	out->encoding = "GB18030";
+	return 0;
+}
+
+static int only_whitespace(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			continue;
+		/* U+3000 ideographic space, the indent of Chinese plain text */
+		if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80) {
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+int decode_text(const char *data, size_t len, struct decoded *out, const char **reason)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	memset(out, 0, sizeof *out);
+	*reason = NULL;
+	if (len == 0) {
+		*reason = "empty file";
+		return -1;
+	}
+	int rc = -1;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		rc = decode_utf16(u + 2, len - 2, u[0] == 0xFE, out, reason);
+		if (rc < 0)
+			return -1;
+	} else if (memchr(data, '\0', len)) {
+		*reason = "binary file (NUL bytes)";
+		return -1;
+	} else {
+		int bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+		const char *body = data + (bom ? 3 : 0);
+		size_t blen = len - (bom ? 3 : 0);
+		if (decode_utf8_valid(body, blen) == blen) {
+			out->text = copy_bytes(body, blen);
+			out->len = blen;
+			out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
+			if (!out->text) {
+				*reason = "out of memory";
+				return -1;
+			}
+		} else if (bom || decode_gb18030(data, len, out) < 0) {
+			/* a UTF-8 BOM followed by invalid UTF-8 is a broken file, not GB18030 */
+			*reason = "not UTF-8, UTF-16 or GB18030";
+			return -1;
+		}
+	}
+	/* a BOM the decoder passed through (GB18030's 84 31 95 33 becomes U+FEFF) */
+	if (out->len >= 3 && memcmp(out->text, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(out->text, out->text + 3, out->len - 3 + 1);
+		out->len -= 3;
+	}
+	out->len = normalise_newlines(out->text, out->len);
+	if (only_whitespace(out->text, out->len)) {
+		free(out->text);
+		memset(out, 0, sizeof *out);
+		*reason = "empty file";
+		return -1;
+	}
+	return 0;
+}

@@ -92,7 +92,8 @@ struct search_query {
 	int year;           /* 0 any: a document matches when it reviews, plans or is dated in it */
 	int64_t doc;        /* 0 any */
 };
-/* One hit = one match occurrence (non-overlapping, left to right). */
+/* One hit = one match occurrence (non-overlapping, left to right), in
+ * document order (ingest order), then paragraph order. */
 struct search_hit {
 	int64_t doc, paragraph, section;
 	int para_ord;
@@ -118,6 +119,11 @@ struct search_count {
 int model_search_count(model *m, const struct search_query *q, struct search_count **out, size_t *n,
                        long *total);
 void model_search_count_free(struct search_count *c, size_t n);
+
+/* ---- upkeep ---- */
+/* PRAGMA integrity_check and the FTS index's own check.  0 healthy, 1 damaged,
+ * -1 could not run; *report (malloc'd) holds what SQLite said ("ok"). */
+int model_check(model *m, char **report);
 
 /* ---- glossary ---- */
 struct glossary_entry {

@@ -49,8 +49,12 @@ struct sink_section {
 	int line;           /* 1-based source line */
 };
 
-/* kind: "text", "heading", "caption", "masthead", "bullet", "item",
- * "signature" (speaker line, date line). */
+/* kind: "text", "heading" (the document's title, subtitle or a newspaper
+ * headline), "section" (a line that heads a section, as written: the text
+ * reads and searches as the file does), "caption", "masthead", "bullet",
+ * "item", "signature" (speaker line, date line).  A heading inline at the
+ * start of a paragraph ("（一）…。", "一是…", a bold lead) stays in that
+ * paragraph's text. */
 struct sink_paragraph {
 	int ord;      /* 1-based reading order within the document */
 	int section;  /* local section id, 0 = before any section */

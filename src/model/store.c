@@ -1,2 +1,291 @@
-/* placeholder: being written */
-typedef int baogao_placeholder_;
+/* store.c — the model's side of sink.h: one transaction per document. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db.h"
+#include "text/text.h"
+
+static int grow(int64_t **a, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return 0;
+	size_t n = *cap ? *cap * 2 : 256;
+	while (n < need)
+		n *= 2;
+	int64_t *g = realloc(*a, n * sizeof **a);
+	if (!g)
+		return -1;
+	*a = g;
+	*cap = n;
+	return 0;
+}
+
+static int exec(model *m, const char *sql)
+{
+	if (sqlite3_exec(m->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		model_sqlite_error(m, sql);
+		return -1;
+	}
+	return 0;
+}
+
+static int64_t lookup_id(model *m, const char *sql, const char *key)
+{
+	sqlite3_stmt *st = model_prepare(m, sql);
+	if (!st)
+		return -1;
+	model_bind_text(st, 1, key);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return id;
+}
+
+int model_delete_doc(model *m, int64_t doc)
+{
+	/* A contentless FTS table forgets a row only when told the values it
+	 * indexed, so each paragraph's folded text is computed again. */
+	sqlite3_stmt *st = model_prepare(m, "SELECT id, text FROM paragraphs WHERE doc_id = ?");
+	sqlite3_stmt *del = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE
+	                                     ", rowid, fold) VALUES('delete', ?, ?)");
+	int rc = st && del ? 0 : -1;
+	if (!rc) {
+		sqlite3_bind_int64(st, 1, doc);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			size_t n;
+			char *fold = text_fold((const char *)sqlite3_column_text(st, 1),
+			                       (size_t)sqlite3_column_bytes(st, 1), 0, &n);
+			sqlite3_bind_int64(del, 1, sqlite3_column_int64(st, 0));
+			sqlite3_bind_text(del, 2, fold, (int)n, free);
+			if (sqlite3_step(del) != SQLITE_DONE) {
+				model_sqlite_error(m, "delete from the full-text index");
+				rc = -1;
+				break;
+			}
+			sqlite3_reset(del);
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(del);
+	if (rc)
+		return rc;
+	sqlite3_stmt *d = model_prepare(m, "DELETE FROM documents WHERE id = ?");
+	if (!d)
+		return -1;
+	sqlite3_bind_int64(d, 1, doc);
+	rc = sqlite3_step(d) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		model_sqlite_error(m, "delete document");
+	sqlite3_finalize(d);
+	return rc;
+}
+
+static int doc_begin(void *ctx, const struct sink_doc *doc)
+{
+	model *m = ctx;
+	m->nsections = m->nparas = 0;
+	m->doc = 0;
+	if (exec(m, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	int64_t same = lookup_id(m, "SELECT id FROM documents WHERE hash = ?", doc->hash);
+	if (same != 0) {
+		exec(m, "ROLLBACK");
+		return same > 0 ? 1 : -1;
+	}
+	/* a file ingested again with new content replaces its old version */
+	int64_t old = lookup_id(m, "SELECT id FROM documents WHERE source = ?", doc->source);
+	if (old < 0 || (old > 0 && model_delete_doc(m, old) < 0))
+		goto fail;
+	sqlite3_stmt *st = model_prepare(
+		m, "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
+		   " review_year, plan_year, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+	if (!st)
+		goto fail;
+	model_bind_text(st, 1, doc->source);
+	model_bind_text(st, 2, doc->path);
+	model_bind_text(st, 3, doc->hash);
+	model_bind_text(st, 4, doc->encoding);
+	model_bind_text(st, 5, doc->region);
+	model_bind_text(st, 6, doc->kind);
+	model_bind_text(st, 7, doc->date);
+	model_bind_text(st, 8, doc->title);
+	if (doc->review_year)
+		sqlite3_bind_int(st, 9, doc->review_year);
+	if (doc->plan_year)
+		sqlite3_bind_int(st, 10, doc->plan_year);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->bytes);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (!ok) {
+		model_sqlite_error(m, "store document");
+		goto fail;
+	}
+	m->doc = sqlite3_last_insert_rowid(m->db);
+	return 0;
+fail:
+	exec(m, "ROLLBACK");
+	return -1;
+}
+
+static int64_t local_section(model *m, int local)
+{
+	return local > 0 && (size_t)local <= m->nsections ? m->sections[local - 1] : 0;
+}
+
+static int64_t local_para(model *m, int ord)
+{
+	return ord > 0 && (size_t)ord <= m->nparas ? m->paras[ord - 1] : 0;
+}
+
+static int step_done(model *m, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		model_sqlite_error(m, what);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int on_section(void *ctx, const struct sink_section *s)
+{
+	model *m = ctx;
+	if (!m->st_section &&
+	    !(m->st_section = model_prepare(m, "INSERT INTO sections(doc_id, parent_id, local, level, kind,"
+	                                       " number, title, line) VALUES(?,?,?,?,?,?,?,?)")))
+		return -1;
+	sqlite3_stmt *st = m->st_section;
+	sqlite3_bind_int64(st, 1, m->doc);
+	bind_opt_id(st, 2, local_section(m, s->parent));
+	sqlite3_bind_int(st, 3, s->id);
+	sqlite3_bind_int(st, 4, s->level);
+	model_bind_text(st, 5, s->kind);
+	model_bind_text(st, 6, s->number);
+	model_bind_text(st, 7, s->title);
+	sqlite3_bind_int(st, 8, s->line);
+	if (step_done(m, st, "store section") < 0)
+		return -1;
+	if (s->id < 1 || grow(&m->sections, &m->cap_sections, (size_t)s->id) < 0)
+		return -1;
+	for (size_t i = m->nsections; i < (size_t)s->id; i++)
+		m->sections[i] = 0;
+	m->sections[s->id - 1] = sqlite3_last_insert_rowid(m->db);
+	if ((size_t)s->id > m->nsections)
+		m->nsections = (size_t)s->id;
+	return 0;
+}
+
+static int on_paragraph(void *ctx, const struct sink_paragraph *p)
+{
+	model *m = ctx;
+	if (!m->st_para &&
+	    !(m->st_para = model_prepare(m, "INSERT INTO paragraphs(doc_id, section_id, ord, kind, text,"
+	                                    " joins, line) VALUES(?,?,?,?,?,?,?)")))
+		return -1;
+	if (!m->st_fts &&
+	    !(m->st_fts = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(rowid, fold) VALUES(?, ?)")))
+		return -1;
+	sqlite3_stmt *st = m->st_para;
+	sqlite3_bind_int64(st, 1, m->doc);
+	bind_opt_id(st, 2, local_section(m, p->section));
+	sqlite3_bind_int(st, 3, p->ord);
+	model_bind_text(st, 4, p->kind);
+	sqlite3_bind_text(st, 5, p->text, (int)p->len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, p->joins);
+	sqlite3_bind_int(st, 7, p->line);
+	if (step_done(m, st, "store paragraph") < 0)
+		return -1;
+	int64_t id = sqlite3_last_insert_rowid(m->db);
+	size_t n;
+	char *fold = text_fold(p->text, p->len, 0, &n);
+	if (!fold)
+		return -1;
+	sqlite3_bind_int64(m->st_fts, 1, id);
+	sqlite3_bind_text(m->st_fts, 2, fold, (int)n, free);
+	if (step_done(m, m->st_fts, "index paragraph") < 0)
+		return -1;
+	if (p->ord < 1 || grow(&m->paras, &m->cap_paras, (size_t)p->ord) < 0)
+		return -1;
+	for (size_t i = m->nparas; i < (size_t)p->ord; i++)
+		m->paras[i] = 0;
+	m->paras[p->ord - 1] = id;
+	if ((size_t)p->ord > m->nparas)
+		m->nparas = (size_t)p->ord;
+	return 0;
+}
+
+static int on_glossary(void *ctx, const struct sink_glossary *g)
+{
+	model *m = ctx;
+	if (!m->st_gloss &&
+	    !(m->st_gloss = model_prepare(m, "INSERT INTO glossary(doc_id, section_id, number, term,"
+	                                     " definition) VALUES(?,?,?,?,?)")))
+		return -1;
+	sqlite3_stmt *st = m->st_gloss;
+	sqlite3_bind_int64(st, 1, m->doc);
+	bind_opt_id(st, 2, local_section(m, g->section));
+	sqlite3_bind_int(st, 3, g->number);
+	model_bind_text(st, 4, g->term);
+	model_bind_text(st, 5, g->definition);
+	return step_done(m, st, "store glossary entry");
+}
+
+static int on_indicator(void *ctx, const struct sink_indicator *ind)
+{
+	model *m = ctx;
+	if (!m->st_ind &&
+	    !(m->st_ind = model_prepare(
+		      m, "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
+		         " kind, value, value_num, unit, growth, qualifier, period, start, end)"
+		         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+		return -1;
+	sqlite3_stmt *st = m->st_ind;
+	sqlite3_bind_int64(st, 1, m->doc);
+	bind_opt_id(st, 2, local_para(m, ind->paragraph));
+	bind_opt_id(st, 3, local_section(m, ind->section));
+	model_bind_text(st, 4, ind->indicator);
+	model_bind_text(st, 5, ind->name);
+	if (ind->year)
+		sqlite3_bind_int(st, 6, ind->year);
+	model_bind_text(st, 7, ind->kind);
+	model_bind_text(st, 8, ind->value);
+	if (ind->value && *ind->value)
+		sqlite3_bind_double(st, 9, strtod(ind->value, NULL));
+	model_bind_text(st, 10, ind->unit);
+	if (ind->has_growth)
+		sqlite3_bind_double(st, 11, ind->growth);
+	model_bind_text(st, 12, ind->qualifier);
+	model_bind_text(st, 13, ind->period);
+	sqlite3_bind_int(st, 14, ind->start);
+	sqlite3_bind_int(st, 15, ind->end);
+	return step_done(m, st, "store indicator");
+}
+
+static int doc_end(void *ctx, int commit)
+{
+	model *m = ctx;
+	m->doc = 0;
+	if (commit)
+		return exec(m, "COMMIT") < 0 ? (exec(m, "ROLLBACK"), -1) : 0;
+	return exec(m, "ROLLBACK");
+}
+
+struct doc_sink model_sink(model *m)
+{
+	return (struct doc_sink){.ctx = m,
+	                         .doc_begin = doc_begin,
+	                         .section = on_section,
+	                         .paragraph = on_paragraph,
+	                         .glossary = on_glossary,
+	                         .indicator = on_indicator,
+	                         .doc_end = doc_end};
+}

@@ -3,6 +3,8 @@
  * One code point in, one out, so a match found at code point k of the folded
  * text is at code point k of the text as written, which is what is shown.
  */
+#include "config.h"
+
 #include <stdlib.h>
 
 #include "text/text.h"

@@ -5,6 +5,8 @@
  * of them is one invalid byte, shown as U+FFFD.  Consuming a single byte keeps
  * the following character intact (a lenient decoder would swallow it).
  */
+#include "config.h"
+
 #include "text/text.h"
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)

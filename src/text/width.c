@@ -8,6 +8,8 @@
  * whole row, so those fall back on tables generated from the Unicode data
  * (tools/gen_eaw.py) with the same rules glibc uses.
  */
+#include "config.h"
+
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>

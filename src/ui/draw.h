@@ -1,0 +1,35 @@
+/* draw.h — width-aware drawing.  Every string is sanitized (text_sanitize),
+ * then cut and padded by display columns (text_cut/text_fit) before it
+ * reaches display.c: curses is never asked to clip, wrap or interpret.  The
+ * screen is tiled (panes, borders, status line; help, results and compare
+ * take the whole screen), every tile redrawn whole, so nothing is ever drawn
+ * over half of a wide character. */
+#ifndef BAOGAO_UI_DRAW_H
+#define BAOGAO_UI_DRAW_H
+
+#include <stddef.h>
+
+#include "ui/crt.h"
+
+/* A highlighted byte range of an already sanitized string. */
+struct span {
+	size_t start, end;
+	enum elem elem;
+};
+
+/* Raw (unsanitized) text in [col, col+width) of row, cut and padded. */
+void draw_text(int row, int col, int width, const char *s, enum elem e);
+/* The same with an ellipsis when cut. */
+void draw_text_ellipsis(int row, int col, int width, const char *s, enum elem e);
+/* Sanitized s[0..len) after `indent` blank columns, with spans (sorted, not
+ * overlapping) drawn in their own element; the rest of the width in `base`. */
+void draw_spans(int row, int col, int width, int indent, const char *s, size_t len, enum elem base,
+                const struct span *sp, size_t nsp);
+/* Blank columns. */
+void draw_blank(int row, int col, int width, enum elem e);
+/* Sanitizes s and fits it to width (left, or right-aligned); malloc'd. */
+char *draw_cell(const char *s, int width, int right);
+/* Fallback when curses could not be taught the terminal's ambiguous width. */
+void draw_set_ambiguous_fallback(int on);
+
+#endif

@@ -1,0 +1,388 @@
+/* screen.c — lays the panes out for the terminal's size, owns the focus and
+ * the zoom, draws the borders and the status line, and routes keys (htop's
+ * ScreenManager).
+ *
+ * Layouts, by size:
+ *   ≥ 160 columns    district | tree | viewer | indicators, side by side
+ *   ≥ 100 × 21       district over tree | viewer over indicators
+ *   ≥ 60 columns     district over tree (or one of them when short) |
+ *                    viewer or indicators, whichever was focused last
+ *   < 60 columns     one pane at a time
+ *   < 40 × 10        a message asking for a larger terminal
+ * Every pane stays reachable with Tab: focusing a pane shows it in its column.
+ */
+#include "config.h"
+
+#include <curses.h> /* key codes only: display.c does the drawing */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+#include "ui/app.h"
+#include "ui/display.h"
+#include "ui/draw.h"
+#include "ui/search.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+
+/* Visual order, left to right: the order Tab follows. */
+static const int tab_order[PANE_COUNT] = {PANE_DISTRICT, PANE_TREE, PANE_VIEWER, PANE_INDICATORS};
+
+struct cell {
+	int row, col, w, h;
+	unsigned mask; /* panes that may be shown here */
+};
+
+static struct cell cells[PANE_COUNT];
+static int ncells;
+static int borders[PANE_COUNT];
+static int nborders;
+
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void add_cell(int row, int col, int w, int h, unsigned mask)
+{
+	cells[ncells++] = (struct cell){row, col, w, h, mask};
+}
+
+#define BIT(p) (1u << (p))
+
+static void compute_cells(struct ui *u, int rows, int cols)
+{
+	int body = rows - 1;
+	ncells = nborders = 0;
+	if (cols >= 160) {
+		int d = clampi(cols * 14 / 100, 20, 30);
+		int t = clampi(cols * 20 / 100, 26, 44);
+		int i = clampi(cols * 27 / 100, 44, 64);
+		int v = cols - d - t - i - 3;
+		int x = 0;
+		add_cell(0, x, d, body, BIT(PANE_DISTRICT));
+		x += d;
+		borders[nborders++] = x++;
+		add_cell(0, x, t, body, BIT(PANE_TREE));
+		x += t;
+		borders[nborders++] = x++;
+		add_cell(0, x, v, body, BIT(PANE_VIEWER));
+		x += v;
+		borders[nborders++] = x++;
+		add_cell(0, x, i, body, BIT(PANE_INDICATORS));
+		return;
+	}
+	if (cols < 60) {
+		add_cell(0, 0, cols, body,
+		         BIT(PANE_DISTRICT) | BIT(PANE_TREE) | BIT(PANE_VIEWER) |
+		             BIT(PANE_INDICATORS));
+		return;
+	}
+	int left = cols >= 100 ? clampi(cols * 30 / 100, 28, 44) : clampi(cols * 32 / 100, 22, 34);
+	int right = cols - left - 1;
+	borders[nborders++] = left;
+	if (body >= 20) {
+		/* The district list gets the rows it needs, up to two fifths. */
+		int want = (int)u->pane[PANE_DISTRICT]->count + 1;
+		int dh = clampi(want, 5, body * 2 / 5);
+		add_cell(0, 0, left, dh, BIT(PANE_DISTRICT));
+		add_cell(dh, 0, left, body - dh, BIT(PANE_TREE));
+	} else {
+		add_cell(0, 0, left, body, BIT(PANE_DISTRICT) | BIT(PANE_TREE));
+	}
+	if (cols >= 100 && body >= 20) {
+		int ih = clampi(body * 35 / 100, 6, 16);
+		add_cell(0, left + 1, right, body - ih, BIT(PANE_VIEWER));
+		add_cell(body - ih, left + 1, right, ih, BIT(PANE_INDICATORS));
+	} else {
+		add_cell(0, left + 1, right, body, BIT(PANE_VIEWER) | BIT(PANE_INDICATORS));
+	}
+}
+
+void screen_layout(struct ui *u)
+{
+	int rows, cols;
+	disp_size(&rows, &cols);
+	u->need_clear = 1;
+	u->too_small = cols < MIN_COLS || rows < MIN_ROWS;
+	u->stamp[u->focus] = ++u->tick;
+	if (u->too_small)
+		return;
+	int body = rows - 1;
+	if (u->overlay) {
+		panel_place(u->overlay, 0, 0, cols, body);
+		return;
+	}
+	if (u->zoom) {
+		for (int i = 0; i < PANE_COUNT; i++)
+			u->shown[i] = i == u->focus;
+		panel_place(u->pane[u->focus], 0, 0, cols, body);
+		nborders = 0;
+		return;
+	}
+	compute_cells(u, rows, cols);
+	for (int i = 0; i < PANE_COUNT; i++)
+		u->shown[i] = 0;
+	for (int c = 0; c < ncells; c++) {
+		int best = -1;
+		for (int i = 0; i < PANE_COUNT; i++)
+			if ((cells[c].mask & BIT(i)) && (best < 0 || u->stamp[i] > u->stamp[best]))
+				best = i;
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (cells[c].mask & BIT(i))
+				panel_place(u->pane[i], cells[c].row, cells[c].col, cells[c].w,
+				            cells[c].h);
+		u->shown[best] = 1;
+	}
+}
+
+/* region › document › section */
+static void breadcrumb(struct ui *u, char *buf, size_t size)
+{
+	const char *title =
+	    u->docinfo.title && *u->docinfo.title ? u->docinfo.title : u->docinfo.source;
+	int n = snprintf(buf, size, "%s", u->region ? u->region : "baogao");
+	if (u->doc && title && n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " › %s", title);
+	struct pane *v = u->pane[PANE_VIEWER];
+	char vt[512] = "";
+	if (u->doc && v->ops->title)
+		v->ops->title(v, vt, sizeof vt);
+	if (*vt && (!title || strcmp(vt, title) != 0) && n >= 0 && (size_t)n < size) {
+		/* The deepest section says most in a short line. */
+		const char *last = vt, *p;
+		while ((p = strstr(last, " › ")))
+			last = p + strlen(" › ");
+		snprintf(buf + n, size - (size_t)n, " › %s", last);
+	}
+}
+
+static void draw_status(struct ui *u, int row, int cols)
+{
+	if (prompt_active(u)) {
+		prompt_draw(u, row, cols);
+		return;
+	}
+	disp_cursor(-1, 0);
+	char right[256], pos[64] = "";
+	if (!u->overlay && u->doc)
+		viewer_position(u->pane[PANE_VIEWER], pos, sizeof pos);
+	char found[160] = "";
+	long total = search_total(u->search);
+	if (total >= 0)
+		snprintf(found, sizeof found, " %s%s %ld/%ld",
+		         search_is_regex(u->search) ? "re:" : "", search_pattern(u->search),
+		         search_current(u->search), total);
+	snprintf(right, sizeof right, "%s%s  ?帮助 q退出 ", pos, found);
+	/* The search pattern is user input: measure it sanitized. */
+	char *clean_right = text_sanitize(right, strlen(right), 0, NULL);
+	int rw = text_width_cstr(clean_right);
+	if (rw > cols / 2)
+		rw = cols / 2;
+	int lw = cols - rw;
+	if (u->msg[0]) {
+		char msg[600];
+		snprintf(msg, sizeof msg, " %s", u->msg);
+		draw_text_ellipsis(row, 0, lw, msg, u->msg_elem);
+	} else {
+		char crumb[1024];
+		crumb[0] = ' ';
+		breadcrumb(u, crumb + 1, sizeof crumb - 1);
+		draw_text_ellipsis(row, 0, lw, crumb, EL_STATUS);
+	}
+	char *fit = text_fit_right(clean_right, rw);
+	draw_text(row, lw, rw, fit, EL_STATUS_KEY);
+	free(fit);
+	free(clean_right);
+}
+
+void screen_draw(struct ui *u)
+{
+	int rows, cols;
+	disp_size(&rows, &cols);
+	if (u->need_clear) {
+		disp_clear(u->need_clear > 1);
+		u->need_clear = 0;
+	}
+	if (u->too_small) {
+		disp_clear(0);
+		char msg[3][80];
+		snprintf(msg[0], sizeof msg[0], "Terminal too small: %d×%d", cols, rows);
+		snprintf(msg[1], sizeof msg[1], "baogao needs %d×%d.", MIN_COLS, MIN_ROWS);
+		snprintf(msg[2], sizeof msg[2], "Enlarge it, or press q.");
+		for (int i = 0; i < 3 && i < rows; i++)
+			draw_text(i, 0, cols, msg[i], i ? EL_NORMAL : EL_ERROR);
+		disp_cursor(-1, 0);
+		disp_flush();
+		return;
+	}
+	if (u->overlay) {
+		panel_draw(u->overlay);
+	} else {
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (u->shown[i])
+				panel_draw(u->pane[i]);
+		for (int b = 0; b < nborders && !u->zoom; b++)
+			disp_border(borders[b], 0, rows - 1);
+	}
+	draw_status(u, rows - 1, cols);
+	disp_flush();
+}
+
+static void cycle_focus(struct ui *u, int dir)
+{
+	int at = 0;
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (tab_order[i] == u->focus)
+			at = i;
+	ui_focus(u, tab_order[(at + dir + PANE_COUNT) % PANE_COUNT]);
+}
+
+static void open_overlay(struct ui *u, struct pane **slot, struct pane *(*make)(struct ui *))
+{
+	if (!*slot)
+		*slot = make(u);
+	if (u->overlay == *slot) {
+		ui_close_overlay(u);
+		return;
+	}
+	ui_open_overlay(u, *slot);
+	(*slot)->ops->load(*slot);
+}
+
+static void global_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_QUIT:
+		if (u->overlay)
+			ui_close_overlay(u);
+		else if (u->zoom) {
+			u->zoom = 0;
+			screen_layout(u);
+		} else
+			u->quit = 1;
+		break;
+	case ACT_BACK:
+		if (u->overlay)
+			ui_close_overlay(u);
+		else if (u->zoom) {
+			u->zoom = 0;
+			screen_layout(u);
+		}
+		break;
+	case ACT_HELP:
+		open_overlay(u, &u->help, help_new);
+		break;
+	case ACT_RESULTS:
+		open_overlay(u, &u->results, results_new);
+		break;
+	case ACT_COMPARE:
+		open_overlay(u, &u->compare, compare_new);
+		break;
+	case ACT_EXPORT:
+		compare_export(u);
+		break;
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		if (!u->overlay)
+			cycle_focus(u, a == ACT_FOCUS_NEXT ? 1 : -1);
+		break;
+	case ACT_FOCUS_1:
+	case ACT_FOCUS_2:
+	case ACT_FOCUS_3:
+	case ACT_FOCUS_4:
+		if (!u->overlay)
+			ui_focus(u, PANE_DISTRICT + (a - ACT_FOCUS_1));
+		break;
+	case ACT_ZOOM:
+		if (!u->overlay) {
+			u->zoom = !u->zoom;
+			screen_layout(u);
+		}
+		break;
+	case ACT_REDRAW:
+		u->need_clear = 2;
+		break;
+	case ACT_SEARCH:
+		prompt_open(u, u->overlay ? PROMPT_FIND : PROMPT_SEARCH);
+		break;
+	case ACT_FIND:
+		prompt_open(u, PROMPT_FIND);
+		break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV: {
+		int dir = a == ACT_SEARCH_NEXT ? 1 : -1;
+		if (u->overlay) {
+			if (!panel_find(u->overlay, NULL, dir))
+				ui_message(u, EL_ERROR, "not found");
+		} else {
+			search_step(u, dir);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+void screen_mouse(struct ui *u)
+{
+	int row, col;
+	enum crt_mouse_kind kind = crt_mouse(&row, &col);
+	if (kind == MOUSE_NONE || u->too_small)
+		return;
+	struct pane *target = NULL;
+	if (u->overlay) {
+		target = u->overlay;
+	} else {
+		for (int i = 0; i < PANE_COUNT; i++) {
+			struct pane *p = u->pane[i];
+			if (u->shown[i] && row >= p->row && row < p->row + p->height &&
+			    col >= p->col && col < p->col + p->width) {
+				target = p;
+				if (kind == MOUSE_CLICK && u->focus != i)
+					ui_focus(u, i);
+			}
+		}
+	}
+	if (!target)
+		return;
+	if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN)
+		panel_wheel(target, kind == MOUSE_WHEEL_UP ? -1 : 1);
+	else
+		panel_click(target, row);
+}
+
+void screen_key(struct ui *u, int key)
+{
+	if (key == (KEY_FN | KEY_RESIZE)) {
+		screen_layout(u);
+		return;
+	}
+	if (prompt_active(u)) {
+		prompt_key(u, key);
+		return;
+	}
+	u->msg[0] = '\0';
+	if (key == (KEY_FN | KEY_MOUSE)) {
+		screen_mouse(u);
+		return;
+	}
+	struct pane *ctx = u->overlay ? u->overlay : u->pane[u->focus];
+	enum action a = keys_lookup(ctx->ops->keymap, key);
+	if (u->too_small && a != ACT_QUIT && a != ACT_REDRAW)
+		return;
+	if (a == ACT_NONE) {
+		char name[32];
+		key_format(key, name, sizeof name);
+		ui_message(u, EL_MESSAGE, "%s: no action here (? lists the keys)", name);
+		return;
+	}
+	if (ctx->ops->key && ctx->ops->key(ctx, a))
+		return;
+	if (panel_key(ctx, a))
+		return;
+	global_action(u, a);
+}

@@ -1,0 +1,19 @@
+#!/bin/sh
+# tests/fuzz/run.sh [SECONDS] — build the libFuzzer target with clang and run
+# it on a corpus seeded from seeds/.  Crashes land in tests/fuzz/crashes/;
+# keep each as a regression file in tests/fuzz/regressions/ (make check
+# replays those through tests/fuzz_replay).
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+secs=${1:-60}
+out=${FUZZ_BUILD:-/tmp/baogao-fuzz}
+mkdir -p "$out/corpus" "$top/tests/fuzz/crashes"
+cp "$top"/seeds/*.txt "$out/corpus/"
+cp "$top"/tests/fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
+srcs=$(cd "$top" && ls src/text/*.c src/ingest/*.c src/datadir.c)
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -I$top/src -I$out -DBAOGAO_PKGDATADIR=\"/nonexistent\" -DBAOGAO_SRCDIR=\"$top\""
+printf '#define PACKAGE_VERSION "fuzz"\n' >"$out/config.h"
+(cd "$top" && clang $flags -o "$out/fuzz_ingest" tests/fuzz/fuzz_ingest.c $srcs)
+cd "$out"
+BAOGAO_DATADIR="$top" ./fuzz_ingest -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	-artifact_prefix="$top/tests/fuzz/crashes/" corpus

@@ -1,0 +1,235 @@
+/* ingest_rec.h — for test_ingest.c: a doc_sink that records everything it is
+ * told (copies, since sink strings are only borrowed), helpers to find what
+ * was recorded, and the seeds' names and reader.  Static: included by one
+ * test program. */
+#ifndef BAOGAO_INGEST_REC_H
+#define BAOGAO_INGEST_REC_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "model/sink.h"
+
+/* ---- a sink that records everything ---------------------------------- */
+
+struct rec_section {
+	int id, parent, level, line;
+	char *kind, *number, *title;
+};
+struct rec_para {
+	int ord, section, joins, line;
+	char *kind, *text;
+};
+struct rec_gloss {
+	char *term, *definition;
+	int number, section;
+};
+struct rec_doc {
+	char *source, *hash, *encoding, *region, *kind, *date, *title;
+	int review_year, plan_year, committed, ends;
+	struct rec_section *secs;
+	int nsecs;
+	struct rec_para *paras;
+	int nparas;
+	struct rec_gloss *gloss;
+	int ngloss;
+};
+struct rec {
+	struct rec_doc docs[16];
+	int ndocs;
+	int begin_result;    /* what doc_begin answers: 0, 1 (unchanged), -1 */
+	int fail_at_para;    /* paragraph callback fails at this ord (0: never) */
+	int calls_after_end; /* callbacks for a document after its doc_end */
+	int calls_in_flight; /* callbacks with no document open */
+	int open;
+};
+
+static char *dup0(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static struct rec_doc *cur(struct rec *r)
+{
+	if (!r->open)
+		r->calls_in_flight++;
+	return &r->docs[r->ndocs - 1];
+}
+
+static int rec_begin(void *ctx, const struct sink_doc *d)
+{
+	struct rec *r = ctx;
+	if (r->begin_result != 0 || r->ndocs == 16)
+		return r->begin_result ? r->begin_result : -1;
+	struct rec_doc *x = &r->docs[r->ndocs++];
+	memset(x, 0, sizeof *x);
+	x->source = dup0(d->source);
+	x->hash = dup0(d->hash);
+	x->encoding = dup0(d->encoding);
+	x->region = dup0(d->region);
+	x->kind = dup0(d->kind);
+	x->date = dup0(d->date);
+	x->title = dup0(d->title);
+	x->review_year = d->review_year;
+	x->plan_year = d->plan_year;
+	x->committed = -1;
+	r->open = 1;
+	return 0;
+}
+
+static int rec_section(void *ctx, const struct sink_section *s)
+{
+	struct rec_doc *d = cur(ctx);
+	d->secs = realloc(d->secs, (size_t)(d->nsecs + 1) * sizeof *d->secs);
+	d->secs[d->nsecs++] = (struct rec_section){
+	    s->id, s->parent, s->level, s->line, dup0(s->kind), dup0(s->number), dup0(s->title)};
+	return 0;
+}
+
+static int rec_paragraph(void *ctx, const struct sink_paragraph *p)
+{
+	struct rec *r = ctx;
+	struct rec_doc *d = cur(r);
+	if (r->fail_at_para && p->ord == r->fail_at_para)
+		return -1;
+	CHECK_INT(strlen(p->text), p->len);
+	d->paras = realloc(d->paras, (size_t)(d->nparas + 1) * sizeof *d->paras);
+	d->paras[d->nparas++] =
+	    (struct rec_para){p->ord, p->section, p->joins, p->line, dup0(p->kind), dup0(p->text)};
+	return 0;
+}
+
+static int rec_glossary(void *ctx, const struct sink_glossary *g)
+{
+	struct rec_doc *d = cur(ctx);
+	d->gloss = realloc(d->gloss, (size_t)(d->ngloss + 1) * sizeof *d->gloss);
+	d->gloss[d->ngloss++] =
+	    (struct rec_gloss){dup0(g->term), dup0(g->definition), g->number, g->section};
+	return 0;
+}
+
+static int rec_indicator(void *ctx, const struct sink_indicator *ind)
+{
+	(void)ind;
+	cur(ctx);
+	return 0;
+}
+
+static int rec_end(void *ctx, int commit)
+{
+	struct rec *r = ctx;
+	struct rec_doc *d = cur(r);
+	d->committed = commit;
+	d->ends++;
+	r->open = 0;
+	return 0;
+}
+
+static struct doc_sink rec_sink(struct rec *r)
+{
+	return (struct doc_sink){
+	    r, rec_begin, rec_section, rec_paragraph, rec_glossary, rec_indicator, rec_end};
+}
+
+static void rec_free(struct rec *r)
+{
+	for (int i = 0; i < r->ndocs; i++) {
+		struct rec_doc *d = &r->docs[i];
+		free(d->source), free(d->hash), free(d->encoding), free(d->region);
+		free(d->kind), free(d->date), free(d->title);
+		for (int k = 0; k < d->nsecs; k++)
+			free(d->secs[k].kind), free(d->secs[k].number), free(d->secs[k].title);
+		for (int k = 0; k < d->nparas; k++)
+			free(d->paras[k].kind), free(d->paras[k].text);
+		for (int k = 0; k < d->ngloss; k++)
+			free(d->gloss[k].term), free(d->gloss[k].definition);
+		free(d->secs), free(d->paras), free(d->gloss);
+	}
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const char *seed_names[5] = {"000_52f92cdd47a860e0.txt", "001_135fd757cc0d6b40.txt",
+                                    "002_e65eca995091095e.txt", "003_612c34ce0d4beb46.txt",
+                                    "004_bc0ee4ffd7aec591.txt"};
+
+static char seeds_dir[4096];
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	rewind(f);
+	char *b = malloc((size_t)n + 1);
+	*len = fread(b, 1, (size_t)n, f);
+	b[*len] = '\0';
+	fclose(f);
+	return b;
+}
+
+static char *seed(int i, size_t *len)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s", seeds_dir, seed_names[i]);
+	char *b = slurp(path, len);
+	if (!b) {
+		fprintf(stderr, "cannot read %s\n", path);
+		exit(99);
+	}
+	return b;
+}
+
+static size_t count_in(const char *s, const char *w)
+{
+	size_t n = 0;
+	for (const char *q = s; (q = strstr(q, w)); q += strlen(w))
+		n++;
+	return n;
+}
+
+static const struct rec_section *find_section(const struct rec_doc *d, const char *title)
+{
+	for (int i = 0; i < d->nsecs; i++)
+		if (strcmp(d->secs[i].title, title) == 0)
+			return &d->secs[i];
+	return NULL;
+}
+
+static const struct rec_para *find_para(const struct rec_doc *d, const char *text)
+{
+	for (int i = 0; i < d->nparas; i++)
+		if (strstr(d->paras[i].text, text))
+			return &d->paras[i];
+	return NULL;
+}
+
+static const char *para_kind(const struct rec_doc *d, const char *exact)
+{
+	for (int i = 0; i < d->nparas; i++)
+		if (strcmp(d->paras[i].text, exact) == 0)
+			return d->paras[i].kind;
+	return "(none)";
+}
+
+/* Source line n (1-based) of a text, without its newline. */
+static char *source_line(const char *text, int n)
+{
+	const char *s = text;
+	for (int i = 1; i < n && s; i++) {
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	if (!s)
+		return strdup("");
+	const char *e = strchr(s, '\n');
+	return strndup(s, e ? (size_t)(e - s) : strlen(s));
+}
+
+#endif
