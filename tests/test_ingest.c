@@ -18,17 +18,6 @@
 #include "ingest/sha256.h"
 #include "ingest_rec.h"
 
-/* TEMPORARY, until src/ingest/extract.c lands: without it the library has no
- * extract_indicators and this test would not link.  Remove it then (being
- * weak, it would otherwise keep the real one out of this test). */
-__attribute__((weak)) int extract_indicators(const struct extract_doc *doc,
-                                             const struct doc_sink *sink)
-{
-	(void)doc;
-	(void)sink;
-	return 0;
-}
-
 /* ---- SHA-256 ----------------------------------------------------------- */
 
 static void test_sha256(void)

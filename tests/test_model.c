@@ -1,169 +1,106 @@
-/* test_model.c — the SQLite model fed directly through its sink, so these
- * tests hold whatever the parser does. */
+/* test_model.c — the SQLite model fed directly through its sink: storing,
+ * skipping, replacing, rolling back; the read API; opening, migrating and
+ * refusing databases.  Searching is tested in test_search.c. */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
-#include "model/db.h"
-#include "model/model.h"
+#include "model_feed.h"
 
-static char dir[] = "/tmp/baogao-model-XXXXXX";
+/* ---- storing ---- */
 
-static char *db_path(const char *name)
-{
-	static char p[256];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	return p;
-}
-
-/* Stores a document of paragraphs (NULL-terminated) under one section;
- * returns what doc_begin said (0 stored, 1 unchanged) or -1. */
-static int store(model *m, const char *source, const char *hash, const char *region,
-                 const char *const *paras, int commit)
-{
-	struct doc_sink s = model_sink(m);
-	struct sink_doc d = {.source = source, .hash = hash, .region = region, .kind = "政府工作报告",
-	                     .title = "政府工作报告", .review_year = 2022, .plan_year = 2023, .date = "2023-06-16"};
-	int rc = s.doc_begin(s.ctx, &d);
-	if (rc != 0)
-		return rc;
-	struct sink_section sec = {.id = 1, .parent = 0, .level = 1, .kind = "part", .number = "一、",
-	                           .title = "工作回顾"};
-	struct sink_section sub = {.id = 2, .parent = 1, .level = 2, .kind = "subsection", .number = "（一）",
-	                           .title = "经济"};
-	if (s.section(s.ctx, &sec) || s.section(s.ctx, &sub))
-		return -1;
-	for (int i = 0; paras[i]; i++) {
-		struct sink_paragraph p = {.ord = i + 1, .section = i ? 2 : 1, .kind = "text",
-		                           .text = paras[i], .len = strlen(paras[i])};
-		if (s.paragraph(s.ctx, &p))
-			return -1;
-	}
-	struct sink_glossary g = {.term = "“煤八条”", .definition = "一是巩固煤炭资源整合成果", .number = 4,
-	                          .section = 1};
-	struct sink_indicator ind = {.indicator = "地区生产总值", .name = "GDP", .year = 2022,
-	                             .kind = "result", .value = "367", .unit = "亿元", .growth = 6.5,
-	                             .has_growth = 1, .qualifier = "exact", .paragraph = 1, .section = 1,
-	                             .start = 0, .end = 5};
-	if (s.glossary(s.ctx, &g) || s.indicator(s.ctx, &ind))
-		return -1;
-	return s.doc_end(s.ctx, commit);
-}
-
-static long count(model *m, const char *pattern, int regex, int icase, const char *region)
-{
-	struct search_query q = {.pattern = pattern, .regex = regex, .icase = icase, .region = region};
-	struct search_count *c;
-	size_t n;
-	long total;
-	if (model_search_count(m, &q, &c, &n, &total) < 0)
-		return -1;
-	model_search_count_free(c, n);
-	return total;
-}
-
-struct hits {
-	int n;
-	size_t cp_start[8], byte_start[8];
-	char path[256];
-};
-
-static int on_hit(void *ctx, const struct search_hit *h)
-{
-	struct hits *k = ctx;
-	if (k->n < 8) {
-		k->cp_start[k->n] = h->cp_start;
-		k->byte_start[k->n] = h->byte_start;
-	}
-	snprintf(k->path, sizeof k->path, "%s", h->section_path);
-	k->n++;
-	return 0;
-}
-
-static const char *const doc_a[] = {
-	"全区地区生产总值完成367亿元，增长6.5%。建设专业镇，专业镇专业镇。",
-	"招商引资成效明显，光伏产业链加快发展。ＧＤＰ增长７%以上。",
-	"Latin words: GDP and gdp and Gdp.",
-	NULL,
-};
-static const char *const doc_b[] = {
-	"潞州区招商推介会。专业镇建设。",
-	NULL,
-};
-
-static void test_store_and_search(void)
+static void test_store(void)
 {
 	model *m = model_open(db_path("a.db"), NULL);
 	CHECK(m != NULL);
 	if (!m)
 		return;
 	CHECK_INT(model_doc_count(m), 0);
-	CHECK_INT(store(m, "a.txt", "h1", "上党区", doc_a, 1), 0);
-	CHECK_INT(store(m, "b.txt", "h2", "潞州区", doc_b, 1), 0);
+	struct doc a = {"a.txt", "h1", "上党区", "2023-02-10", 2022, 2023, doc_a};
+	struct doc b = {"b.txt", "h2", "潞州区", "2026-01-05", 2025, 2026, doc_b};
+	CHECK_INT(store(m, &a, 1), 0);
+	CHECK_INT(store(m, &b, 1), 0);
 	CHECK_INT(model_doc_count(m), 2);
 	/* same content again: unchanged, whatever its name */
-	CHECK_INT(store(m, "copy.txt", "h1", "上党区", doc_a, 1), 1);
+	struct doc copy = a;
+	copy.source = "copy.txt";
+	CHECK_INT(store(m, &copy, 1), 1);
 	CHECK_INT(model_doc_count(m), 2);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM paragraphs"), 4);
 
-	/* long literal (FTS), short literal (instr), folded (scan) agree with the text */
-	CHECK_INT(count(m, "专业镇", 0, 0, NULL), 4);
-	CHECK_INT(count(m, "招商", 0, 0, NULL), 2);
-	CHECK_INT(count(m, "镇", 0, 0, NULL), 4);
-	CHECK_INT(count(m, "GDP", 0, 0, NULL), 2);       /* GDP and ＧＤＰ */
-	CHECK_INT(count(m, "ＧＤＰ", 0, 0, NULL), 2);    /* folded both ways */
-	CHECK_INT(count(m, "gdp", 0, 1, NULL), 4);       /* -i */
-	CHECK_INT(count(m, "Gd", 0, 0, NULL), 1);        /* short, foldable: full scan */
-	CHECK_INT(count(m, "7%", 0, 0, NULL), 1);        /* ７% folded */
-	CHECK_INT(count(m, "专业镇", 0, 0, "潞州区"), 1);
-	CHECK_INT(count(m, "没有的词", 0, 0, NULL), 0);
-
-	/* regexes: with an FTS literal, an alternation, a short literal, none */
-	CHECK_INT(count(m, "专业镇", 1, 0, NULL), 4);
-	CHECK_INT(count(m, "专业镇|招商引资", 1, 0, NULL), 5);
-	CHECK_INT(count(m, "招.", 1, 0, NULL), 2);
-	CHECK_INT(count(m, "增长[0-9.]+%", 1, 0, NULL), 2); /* 6.5% and ７% */
-	CHECK_INT(count(m, "增长\\d+%", 1, 0, NULL), 1);  /* ７ folded to 7 */
-	CHECK_INT(count(m, "gdp", 1, 1, NULL), 4);
-	CHECK_INT(count(m, "(?x) 专 业 镇", 1, 0, NULL), 4); /* no literal prefilter under (?x) */
-	CHECK_INT(count(m, "x*", 1, 0, NULL), 0);           /* empty matches are not hits */
-	CHECK_INT(count(m, "(", 1, 0, NULL), -1);
-	CHECK(strstr(model_error(m), "offset") != NULL);
-
-	/* offsets: code points and bytes of the stored text */
-	struct hits k = {0};
-	struct search_query q = {.pattern = "专业镇", .doc = 1};
-	CHECK_INT(model_search(m, &q, on_hit, &k), 0);
-	CHECK_INT(k.n, 3);
-	CHECK_INT(k.cp_start[0], 25);
-	CHECK_INT(k.byte_start[0], 18 * 3 + 7); /* 18 CJK characters, "367" and "6.5%" */
-	CHECK_STR(k.path, "一、工作回顾");
-	k.n = 0;
-	q.pattern = "光伏";
-	CHECK_INT(model_search(m, &q, on_hit, &k), 0);
-	CHECK_STR(k.path, "一、工作回顾 › （一）经济");
-
-	/* a changed file replaces its old version, index included */
-	static const char *const doc_b2[] = {"潞州区新的文本。", NULL};
-	CHECK_INT(store(m, "b.txt", "h3", "潞州区", doc_b2, 1), 0);
+	/* a changed file replaces its old version: rows, cascade and index */
+	static const char *const doc_b2[] = {"潞州区新的文本。", "第二段。", NULL};
+	struct doc b2 = {"b.txt", "h3", "潞州区", "2026-01-05", 2025, 2026, doc_b2};
+	CHECK_INT(count(m, "推介会", 0, 0, NULL), 1);
+	CHECK_INT(store(m, &b2, 1), 0);
 	CHECK_INT(model_doc_count(m), 2);
-	CHECK_INT(count(m, "推介会", 0, 0, NULL), 0);
+	CHECK_INT(sql_long(m, "SELECT (SELECT count(*) FROM sections WHERE doc_id NOT IN (SELECT id FROM documents)) +"
+	                      " (SELECT count(*) FROM paragraphs WHERE doc_id NOT IN (SELECT id FROM documents)) +"
+	                      " (SELECT count(*) FROM glossary WHERE doc_id NOT IN (SELECT id FROM documents)) +"
+	                      " (SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM documents))"),
+	          0);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM glossary"), 2);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM indicators"), 2);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM paragraphs"), 5);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM sections"), 6);
+	CHECK_INT(count(m, "推介会", 0, 0, NULL), 0); /* the index forgot it */
+	CHECK_INT(count(m, "潞州区招商", 0, 0, NULL), 0);
 	CHECK_INT(count(m, "新的文本", 0, 0, NULL), 1);
-	/* an aborted document leaves nothing */
+	CHECK_INT(count(m, "专业镇", 0, 0, NULL), 3);
+	/* the FTS index holds exactly the stored paragraphs */
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
+	                      " MATCH '\"推介会\"'"),
+	          0);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
+	                      " MATCH '\"新的文\"'"),
+	          1);
+
+	/* an aborted document leaves nothing, and the next one goes in */
 	static const char *const doc_c[] = {"回滚的文本在这里。", NULL};
-	CHECK_INT(store(m, "c.txt", "h4", "长治市", doc_c, 0), 0);
+	struct doc c = {"c.txt", "h4", "长治市", NULL, 0, 0, doc_c};
+	CHECK_INT(store(m, &c, 0), 0);
 	CHECK_INT(model_doc_count(m), 2);
 	CHECK_INT(count(m, "回滚的文本", 0, 0, NULL), 0);
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM paragraphs"), 5);
+	/* a replacement aborted half way keeps the old version */
+	static const char *const doc_b3[] = {"第三版。", NULL};
+	struct doc b3 = {"b.txt", "h5", "潞州区", NULL, 0, 0, doc_b3};
+	CHECK_INT(store(m, &b3, 0), 0);
+	CHECK_INT(count(m, "新的文本", 0, 0, NULL), 1);
+	CHECK_INT(count(m, "第三版", 0, 0, NULL), 0);
+
+	/* the sink refuses what it cannot store, with a message */
+	struct doc_sink s = model_sink(m);
+	struct sink_paragraph orphan = {.ord = 1, .kind = "text", .text = "x", .len = 1};
+	CHECK(s.paragraph(s.ctx, &orphan) < 0);
+	CHECK(strstr(model_error(m), "no document") != NULL);
+	struct sink_doc bad = {.source = "d.txt", .hash = "h6"};
+	CHECK_INT(s.doc_begin(s.ctx, &bad), 0);
+	struct sink_section zero = {.id = 0, .level = 1, .kind = "part", .number = "", .title = "x"};
+	CHECK(s.section(s.ctx, &zero) < 0);
+	CHECK(strstr(model_error(m), "section number 0") != NULL);
+	CHECK_INT(s.doc_end(s.ctx, 0), 0);
+	CHECK_INT(model_doc_count(m), 2);
+	struct sink_doc nohash = {.source = "e.txt"};
+	CHECK(s.doc_begin(s.ctx, &nohash) < 0);
+
+	/* indicators map local ids to database ids; value_num reads "1,367.5" */
+	CHECK_INT(sql_long(m, "SELECT count(*) FROM indicators i JOIN paragraphs p ON p.id = i.paragraph_id"
+	                      " JOIN sections s ON s.id = i.section_id WHERE p.ord = 1 AND s.local = 1"),
+	          2);
+	CHECK_INT(sql_long(m, "SELECT CAST(value_num * 10 AS INTEGER) FROM indicators LIMIT 1"), 13675);
 
 	char *report = NULL;
 	CHECK_INT(model_check(m, &report), 0);
+	CHECK(report && strstr(report, "ok"));
 	free(report);
 	model_close(m);
 }
 
-static int counter(void *ctx, const struct para_info *p)
+/* ---- reading ---- */
+
+static int count_paras(void *ctx, const struct para_info *p)
 {
 	(void)p;
 	(*(int *)ctx)++;
@@ -172,13 +109,17 @@ static int counter(void *ctx, const struct para_info *p)
 
 static void test_reads(void)
 {
-	model *m = model_open(db_path("a.db"), NULL);
+	model *m = model_open(db_path("a.db"), NULL); /* reopened */
 	CHECK(m != NULL);
 	if (!m)
 		return;
 	struct doc_info d;
 	CHECK_INT(model_doc_find(m, "a.txt", &d), 0);
 	CHECK_STR(d.region, "上党区");
+	CHECK_STR(d.date, "2023-02-10");
+	CHECK_INT(d.review_year, 2022);
+	CHECK_INT(d.plan_year, 2023);
+	CHECK_INT(d.sections, 3);
 	CHECK_INT(d.paragraphs, 3);
 	CHECK_INT(d.glossary, 1);
 	CHECK_INT(d.indicators, 1);
@@ -190,28 +131,58 @@ static void test_reads(void)
 	CHECK_STR(d.source, "a.txt");
 	doc_info_clear(&d);
 	CHECK_INT(model_doc_find(m, "nope.txt", &d), 1);
+	CHECK_INT(model_doc_find(m, "9999", &d), 1);
+
+	struct doc_info *docs;
+	size_t nd;
+	CHECK_INT(model_docs(m, NULL, &docs, &nd), 0);
+	CHECK_INT(nd, 2);
+	if (nd == 2) { /* by region: 上党区 (U+4E0A) before 潞州区 (U+6F5E) */
+		CHECK_STR(docs[0].region, "上党区");
+		CHECK_INT(docs[1].paragraphs, 2);
+	}
+	model_docs_free(docs, nd);
+	CHECK_INT(model_docs(m, "潞州区", &docs, &nd), 0);
+	CHECK_INT(nd, 1);
+	model_docs_free(docs, nd);
 
 	struct region_info *r;
 	size_t nr;
 	CHECK_INT(model_regions(m, &r, &nr), 0);
 	CHECK_INT(nr, 2);
+	if (nr == 2)
+		CHECK_INT(r[0].documents, 1);
 	model_regions_free(r, nr);
 
 	struct section_info *s;
 	size_t ns;
 	CHECK_INT(model_sections(m, id, &s, &ns), 0);
-	CHECK_INT(ns, 2);
-	if (ns == 2) {
+	CHECK_INT(ns, 3);
+	if (ns == 3) {
 		CHECK_STR(s[0].number, "一、");
+		CHECK_INT(s[0].parent, 0);
 		CHECK(s[1].parent == s[0].id);
+		CHECK(s[2].parent == s[1].id);
+		CHECK_INT(s[2].local, 3);
+		CHECK_INT(s[1].level, 2);
+		CHECK_INT(s[0].paragraphs, 1);
 		CHECK_INT(s[1].paragraphs, 2);
 		/* a section's paragraphs include its subsections' */
 		int n = 0;
-		CHECK_INT(model_paragraphs(m, id, s[0].id, counter, &n), 0);
+		CHECK_INT(model_paragraphs(m, id, s[0].id, count_paras, &n), 0);
 		CHECK_INT(n, 3);
 		n = 0;
-		CHECK_INT(model_paragraphs(m, id, s[1].id, counter, &n), 0);
+		CHECK_INT(model_paragraphs(m, id, s[1].id, count_paras, &n), 0);
 		CHECK_INT(n, 2);
+		n = 0;
+		CHECK_INT(model_paragraphs(m, id, 0, count_paras, &n), 0);
+		CHECK_INT(n, 3);
+		char *path = model_section_path(m, s[2].id);
+		CHECK_STR(path, "一、工作回顾 › （一）经济 › 1. 工业");
+		free(path);
+		path = model_section_path(m, s[0].id);
+		CHECK_STR(path, "一、工作回顾");
+		free(path);
 	}
 	model_sections_free(s, ns);
 
@@ -219,30 +190,54 @@ static void test_reads(void)
 	size_t ng;
 	CHECK_INT(model_glossary(m, "煤八条", &g, &ng), 0);
 	CHECK_INT(ng, 2); /* one in each document */
-	if (ng)
+	if (ng) {
 		CHECK_STR(g[0].definition, "一是巩固煤炭资源整合成果");
+		CHECK_STR(g[0].term, "“煤八条”");
+		CHECK_INT(g[0].number, 4);
+	}
+	model_glossary_free(g, ng);
+	CHECK_INT(model_glossary(m, "没有", &g, &ng), 0);
+	CHECK_INT(ng, 0);
 	model_glossary_free(g, ng);
 
 	/* WAL, foreign keys and the schema version */
-	sqlite3_stmt *st = model_prepare(m, "PRAGMA journal_mode");
-	CHECK(st && sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0);
-	sqlite3_finalize(st);
-	st = model_prepare(m, "PRAGMA user_version");
-	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == MODEL_SCHEMA_VERSION);
-	sqlite3_finalize(st);
+	char buf[64];
+	CHECK_STR(sql_text(m, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	CHECK_INT(sql_long(m, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(sql_long(m, "PRAGMA user_version"), MODEL_SCHEMA_VERSION);
+	CHECK(sql_long(m, "PRAGMA busy_timeout") >= 1000);
 	model_close(m);
 }
 
-static void test_refusals(void)
+/* ---- opening ---- */
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+static void test_open(void)
 {
 	/* a file that is not a database */
-	FILE *fp = fopen(db_path("junk.db"), "w");
-	fputs("this is not a database, just text that is long enough to have a header......", fp);
-	fclose(fp);
+	write_file(db_path("junk.db"), "this is not a database, just text long enough to have a header...");
 	char *err = NULL;
 	model *m = model_open(db_path("junk.db"), &err);
 	CHECK(m == NULL);
-	CHECK(err && strstr(err, "not a") != NULL);
+	CHECK(err && strstr(err, "not a baogao database") != NULL);
+	free(err);
+	/* another program's SQLite database is left alone */
+	sqlite3 *other;
+	CHECK_INT(sqlite3_open(db_path("other.db"), &other), SQLITE_OK);
+	sqlite3_exec(other, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", NULL, NULL, NULL);
+	sqlite3_close(other);
+	err = NULL;
+	m = model_open(db_path("other.db"), &err);
+	CHECK(m == NULL);
+	CHECK(err && strstr(err, "not a baogao one") != NULL);
 	free(err);
 	/* a newer schema than this program knows */
 	m = model_open(db_path("new.db"), NULL);
@@ -260,6 +255,94 @@ static void test_refusals(void)
 	m = model_open(db_path("deep/er/x.db"), NULL);
 	CHECK(m != NULL);
 	model_close(m);
+	struct stat st;
+	CHECK(stat(db_path("deep/er/x.db"), &st) == 0);
+	/* a path that cannot be a database */
+	err = NULL;
+	m = model_open(dir, &err);
+	CHECK(m == NULL);
+	CHECK(err && *err);
+	free(err);
+}
+
+/* The schema of version 1, as released: a database made by it opens,
+ * migrates, gets its counts and a rebuilt index. */
+static const char v1_schema[] =
+	"CREATE TABLE documents(id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT,"
+	" hash TEXT NOT NULL UNIQUE, encoding TEXT, region TEXT, kind TEXT, date TEXT, title TEXT,"
+	" review_year INTEGER, plan_year INTEGER, bytes INTEGER, ingested_at TEXT);"
+	"CREATE INDEX documents_source ON documents(source);"
+	"CREATE INDEX documents_region ON documents(region);"
+	"CREATE TABLE sections(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
+	" ON DELETE CASCADE, parent_id INTEGER, local INTEGER, level INTEGER, kind TEXT, number TEXT,"
+	" title TEXT, line INTEGER);"
+	"CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
+	" documents(id) ON DELETE CASCADE, section_id INTEGER, ord INTEGER, kind TEXT,"
+	" text TEXT NOT NULL, joins INTEGER, line INTEGER);"
+	"CREATE INDEX paragraphs_doc ON paragraphs(doc_id, ord);"
+	"CREATE TABLE glossary(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
+	" ON DELETE CASCADE, section_id INTEGER, number INTEGER, term TEXT, definition TEXT);"
+	"CREATE TABLE indicators(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
+	" documents(id) ON DELETE CASCADE, paragraph_id INTEGER, section_id INTEGER,"
+	" indicator TEXT NOT NULL, name TEXT, year INTEGER, kind TEXT, value TEXT, value_num REAL,"
+	" unit TEXT, growth REAL, qualifier TEXT, period TEXT, start INTEGER, end INTEGER);"
+	"CREATE VIRTUAL TABLE para_fts USING fts5(fold, content='', tokenize='trigram');"
+	"INSERT INTO documents(id, source, hash, region) VALUES(1, 'old.txt', 'h0', '潞城区');"
+	"INSERT INTO paragraphs(id, doc_id, ord, kind, text) VALUES(1, 1, 1, 'text', '旧库里的ＧＤＰ文本。'),"
+	" (2, 1, 2, 'text', '第二段旧文本。');"
+	"INSERT INTO para_fts(rowid, fold) VALUES(1, '旧库里的GDP文本。'), (2, '第二段旧文本。');"
+	"PRAGMA user_version = 1;";
+
+static void test_migrate(void)
+{
+	sqlite3 *db;
+	CHECK_INT(sqlite3_open(db_path("v1.db"), &db), SQLITE_OK);
+	char *e = NULL;
+	CHECK_INT(sqlite3_exec(db, v1_schema, NULL, NULL, &e), SQLITE_OK);
+	if (e)
+		fprintf(stderr, "v1 schema: %s\n", e);
+	sqlite3_free(e);
+	sqlite3_close(db);
+
+	char *err = NULL;
+	model *m = model_open(db_path("v1.db"), &err);
+	CHECK_MSG(m != NULL, "%s", err ? err : "");
+	free(err);
+	if (!m)
+		return;
+	CHECK_INT(sql_long(m, "PRAGMA user_version"), MODEL_SCHEMA_VERSION);
+	struct doc_info d;
+	CHECK_INT(model_doc_find(m, "old.txt", &d), 0);
+	CHECK_INT(d.paragraphs, 2);
+	doc_info_clear(&d);
+	CHECK_INT(count(m, "GDP文本", 0, 0, NULL), 1); /* through the rebuilt index */
+	CHECK_INT(count(m, "旧文本", 0, 0, NULL), 1);
+	char buf[128];
+	CHECK_STR(sql_text(m, "SELECT value FROM meta WHERE key = 'fold'", buf, sizeof buf),
+	          model_fold_fingerprint());
+	/* the old document can be replaced: its index rows come out cleanly */
+	static const char *const fresh[] = {"新文本。", NULL};
+	struct doc nd = {"old.txt", "h9", "潞城区", NULL, 0, 0, fresh};
+	CHECK_INT(store(m, &nd, 1), 0);
+	CHECK_INT(count(m, "旧文本", 0, 0, NULL), 0);
+	char *report = NULL;
+	CHECK_INT(model_check(m, &report), 0);
+	free(report);
+
+	/* an index built by a program that folds differently is rebuilt */
+	sqlite3_exec(model_db(m), "UPDATE meta SET value = 'another-fold' WHERE key = 'fold';"
+	                          "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('delete-all');",
+	             NULL, NULL, NULL);
+	CHECK_INT(count(m, "新文本", 0, 0, NULL), 0); /* (the index is empty now) */
+	model_close(m);
+	m = model_open(db_path("v1.db"), NULL);
+	CHECK(m != NULL);
+	if (m) {
+		CHECK_INT(count(m, "新文本", 0, 0, NULL), 1);
+		CHECK_STR(sql_text(m, "SELECT value FROM meta WHERE key = 'fold'", buf, sizeof buf),
+		          model_fold_fingerprint());
+		model_close(m);
+	}
 }
 
 static void test_default_path(void)
@@ -276,6 +359,11 @@ static void test_default_path(void)
 	p = model_default_path(NULL);
 	CHECK_STR(p, "/data/baogao/baogao.db");
 	free(p);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/someone", 1);
+	p = model_default_path(NULL);
+	CHECK_STR(p, "/home/someone/.local/share/baogao/baogao.db");
+	free(p);
 }
 
 int main(void)
@@ -284,13 +372,10 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
-	test_store_and_search();
+	test_store();
 	test_reads();
-	test_refusals();
+	test_open();
+	test_migrate();
 	test_default_path();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	return check_done();
+	return model_tests_end();
 }

@@ -3,10 +3,11 @@
 # UI_NAME; exits 77 (skipped) when tmux is missing.
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 . "$top_srcdir/tests/lib.sh"
-UI_SOCK="baogao-${UI_NAME:-ui}-$$"
+# The server's socket lives in the test's temp dir, so nothing outlives it.
+UI_SOCK="$T/tmux-${UI_NAME:-ui}"
 UI_PY=/usr/bin/python3
 [ -x "$UI_PY" ] && "$UI_PY" -c 'import wcwidth' 2>/dev/null || UI_PY=python3
-tm() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
+tm() { tmux -S "$UI_SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 export BAOGAO_DATADIR="${BAOGAO_DATADIR:-$top_srcdir}"
 # A user's own config must not change what the tests see.
@@ -41,7 +42,7 @@ env $envs '$BAOGAO' $args 2>'$T/stderr'
 echo \$? >'$T/status'
 ${UI_HOLD:+sleep 30}
 RUN
-	tm new-session -d -s ui -x "$cols" -y "$rows" "sh '$T/run.sh'"
+	tm new-session -d -s ui -c "$T" -x "$cols" -y "$rows" "sh '$T/run.sh'"
 }
 
 ui_capture() { tm capture-pane -p -t ui 2>/dev/null; }

@@ -4,6 +4,9 @@
 borders FILE [MIN]  every row except the last (the status line) has pane
                     borders in the same display columns; at least MIN of them.
 width FILE COLS     no row is wider than COLS display columns.
+block SCREEN FILE…  the zoomed viewer's text (rows between the title bar and
+                    the status line, the cursor column dropped) is a run of
+                    consecutive lines of one of the FILEs (`baogao show`).
 hardcopy FILE MIN   the same as borders for a GNU screen 4.9 hardcopy, which
                     writes one byte per cell: the low byte of the character,
                     and 0xFF for the second cell of a double-width one (so a
@@ -103,9 +106,29 @@ def hardcopy(path, minimum):
     return None
 
 
+def block(screen, files):
+    lines = rows(screen)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    text = [l[1:].rstrip() for l in lines[1:-1]]
+    while text and not text[-1]:
+        text.pop()
+    if len(text) < 3:
+        return 'the viewer shows almost nothing: %r' % text
+    for f in files:
+        show = [l.rstrip() for l in rows(f)]
+        for i in range(len(show) - len(text) + 1):
+            if show[i:i + len(text)] == text:
+                return None
+    return 'the viewer\'s %d lines are not consecutive lines of `baogao show`; first: %r' % (
+        len(text), text[:3])
+
+
 def main():
     if len(args) >= 2 and args[0] == 'borders':
         err = borders(args[1], int(args[2]) if len(args) > 2 else 1)
+    elif len(args) >= 3 and args[0] == 'block':
+        err = block(args[1], args[2:])
     elif len(args) == 3 and args[0] == 'hardcopy':
         err = hardcopy(args[1], int(args[2]))
     elif len(args) == 3 and args[0] == 'width':

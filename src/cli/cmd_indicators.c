@@ -1,2 +1,207 @@
-/* placeholder: being written */
-typedef int baogao_placeholder_;
+/* cmd_indicators.c — `baogao indicators` and `baogao compare`. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/indicators.h"
+
+struct filter_opts {
+	const char *region, *kind;
+	int year;
+};
+
+/* Shared options: --region, --year and, for indicators, --kind. */
+static int parse_filter(const char *cmd, const char *usage, int with_kind, int argc, char **argv,
+                        struct filter_opts *f)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+	                                     {"region", required_argument, NULL, 'r'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"kind", required_argument, NULL, 'k'},
+	                                     {0}};
+	optind = 1;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "hr:y:k:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': fputs(usage, stdout); return 0;
+		case 'r': f->region = optarg; break;
+		case 'y':
+			if (cli_parse_int(cmd, "--year", optarg, 1900, 2200, &f->year) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'k':
+			if (!with_kind)
+				return cli_usage_error(cmd, "unknown option --kind");
+			if (strcmp(optarg, "result") != 0 && strcmp(optarg, "target") != 0)
+				return cli_usage_error(cmd, "--kind takes result or target, not '%s'", optarg);
+			f->kind = optarg;
+			break;
+		default: return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	return -1;
+}
+
+static const char indicators_usage[] =
+	"Usage: baogao indicators [--region R] [--year Y] [--kind result|target]\n"
+	"Quantitative statements found in the reports: region, year, indicator\n"
+	"(canonical name), kind (result = reached, target = planned), value and unit\n"
+	"as written, growth in percent, qualifier (exact, at_least, about, at_most,\n"
+	"in_step, above), period, source, section and the sentence.\n"
+	"Names and synonyms: data/indicators.tsv.  Exit status 1 when none.\n";
+
+static const char compare_usage[] =
+	"Usage: baogao compare [--region R] [--year Y] [--format table|tsv|json|csv|md]\n"
+	"Each target beside the result of the same year (from any document) and the\n"
+	"previous year's result, with a verdict: met, missed, pending (no result\n"
+	"yet) or unknown.  at_least/exact are met when the result reaches the figure,\n"
+	"about within 0.5 points below, at_most at or below; in_step and above are\n"
+	"judged against the region's GDP growth of that year.  Exit status 1 when none.\n";
+
+static char *num(double v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.10g", v);
+	return strdup(buf);
+}
+
+static char *intstr(long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%ld", v);
+	return strdup(buf);
+}
+
+/* an indicator as a JSON object, the same fields as `indicators` */
+static char *row_json(const struct indicator_row *r)
+{
+	if (!r)
+		return strdup("null");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	if (!fp)
+		return strdup("null");
+	const char *strs[][2] = {{"region", r->region}, {"indicator", r->indicator}, {"kind", r->kind},
+	                         {"value", r->value},   {"unit", r->unit},           {"qualifier", r->qualifier},
+	                         {"period", r->period}, {"source", r->source},       {"section", r->section_path},
+	                         {"text", r->text},     {"name", r->name}};
+	fprintf(fp, "{\"year\": %d, \"growth\": ", r->year);
+	if (r->has_growth)
+		fprintf(fp, "%.10g", r->growth);
+	else
+		fputs("null", fp);
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+		fprintf(fp, ", \"%s\": ", strs[i][0]);
+		if (strs[i][1])
+			out_json_string(fp, strs[i][1]);
+		else
+			fputs("null", fp);
+	}
+	fputc('}', fp);
+	fclose(fp);
+	return buf;
+}
+
+int cmd_indicators(struct cli *c, int argc, char **argv)
+{
+	struct filter_opts f = {0};
+	int rc = parse_filter("indicators", indicators_usage, 1, argc, argv, &f);
+	if (rc >= 0)
+		return rc;
+	model *m = cli_model(c);
+	if (!m)
+		return EXIT_TROUBLE;
+	struct indicator_filter filter = {.region = f.region, .year = f.year, .kind = f.kind};
+	struct indicator_row *rows;
+	size_t n;
+	if (model_indicators(m, &filter, &rows, &n) < 0) {
+		fprintf(stderr, "baogao indicators: %s\n", model_error(m));
+		return EXIT_TROUBLE;
+	}
+	static const struct out_col cols[] = {
+		{"region", OUT_STR, 0, 0},    {"year", OUT_INT, 1, 0},   {"indicator", OUT_STR, 0, 0},
+		{"kind", OUT_STR, 0, 0},      {"value", OUT_STR, 1, 0},  {"unit", OUT_STR, 0, 0},
+		{"growth", OUT_NUM, 1, 0},    {"qualifier", OUT_STR, 0, 0}, {"period", OUT_STR, 0, 0},
+		{"source", OUT_STR, 0, 1},    {"section", OUT_STR, 0, 1}, {"name", OUT_STR, 0, 1},
+		{"text", OUT_STR, 0, 0},
+	};
+	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		struct indicator_row *r = &rows[i];
+		char *year = intstr(r->year), *growth = r->has_growth ? num(r->growth) : NULL;
+		const char *row[] = {r->region, year,      r->indicator, r->kind,         r->value,
+		                     r->unit,   growth,    r->qualifier, r->period,       r->source,
+		                     r->section_path, r->name, r->text};
+		out_row(t, row);
+		free(year);
+		free(growth);
+	}
+	out_finish(t, stdout, out_terminal_width());
+	model_indicators_free(rows, n);
+	return n ? 0 : EXIT_NOTFOUND;
+}
+
+int cmd_compare(struct cli *c, int argc, char **argv)
+{
+	struct filter_opts f = {0};
+	int rc = parse_filter("compare", compare_usage, 0, argc, argv, &f);
+	if (rc >= 0)
+		return rc;
+	model *m = cli_model(c);
+	if (!m)
+		return EXIT_TROUBLE;
+	struct compare_row *rows;
+	size_t n;
+	if (model_compare(m, f.region, f.year, &rows, &n) < 0) {
+		fprintf(stderr, "baogao compare: %s\n", model_error(m));
+		return EXIT_TROUBLE;
+	}
+	/* JSON keeps each side whole; the flat formats say it in words a report
+	 * can quote */
+	static const struct out_col json_cols[] = {
+		{"region", OUT_STR, 0, 0}, {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
+		{"target", OUT_RAW, 0, 0}, {"result", OUT_RAW, 0, 0},    {"previous", OUT_RAW, 0, 0},
+		{"verdict", OUT_STR, 0, 0},
+	};
+	static const struct out_col flat_cols[] = {
+		{"region", OUT_STR, 0, 0},   {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
+		{"target", OUT_STR, 0, 0},   {"result", OUT_STR, 0, 0},    {"previous", OUT_STR, 0, 0},
+		{"verdict", OUT_STR, 0, 0},  {"target_text", OUT_STR, 0, 1}, {"result_text", OUT_STR, 0, 1},
+		{"source", OUT_STR, 0, 1},
+	};
+	int json = c->format == OUT_JSON;
+	out_table *t = json ? out_new(c->format, json_cols, 7) : out_new(c->format, flat_cols, 10);
+	for (size_t i = 0; i < n; i++) {
+		struct compare_row *r = &rows[i];
+		char *year = intstr(r->year);
+		char *a, *b, *p;
+		if (json) {
+			a = row_json(&r->target);
+			b = row_json(r->result);
+			p = row_json(r->previous);
+			const char *row[] = {r->region, r->indicator, year, a, b, p, verdict_name(r->verdict)};
+			out_row(t, row);
+		} else {
+			a = indicator_target_label(&r->target);
+			b = r->result ? indicator_result_label(r->result) : NULL;
+			p = r->previous ? indicator_result_label(r->previous) : NULL;
+			const char *row[] = {r->region, r->indicator, year, a, b, p, verdict_name(r->verdict),
+			                     r->target.text, r->result ? r->result->text : NULL, r->target.source};
+			out_row(t, row);
+		}
+		free(year);
+		free(a);
+		free(b);
+		free(p);
+	}
+	out_finish(t, stdout, out_terminal_width());
+	model_compare_free(rows, n);
+	return n ? 0 : EXIT_NOTFOUND;
+}

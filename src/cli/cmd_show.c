@@ -93,15 +93,12 @@ struct show_ctx {
 	page *p;
 };
 
-/* Headings are paragraphs too (kinds "heading" and "section"), so the text
- * comes out in the file's order and wording; sections only give the tree. */
+/* Headings are paragraphs too, so the text comes out in the file's order and
+ * wording; sections only give the tree. */
 static int add_para(void *ctx, const struct para_info *para)
 {
 	struct show_ctx *k = ctx;
-	if (strcmp(para->kind, "heading") == 0 || strcmp(para->kind, "section") == 0)
-		page_add_heading(k->p, para->text, 1, para->id);
-	else
-		page_add_paragraph(k->p, para->kind, para->text, para->len, para->id);
+	page_add_block(k->p, para->kind, para->text, para->len, para->id);
 	return 0;
 }
 

@@ -9,9 +9,14 @@
 #include <sys/stat.h>
 
 #include "model/db.h"
+#include "text/text.h"
+
+/* long enough for a checkpoint or another process's document commit */
+#define MODEL_BUSY_TIMEOUT_MS 10000
 
 /* Each entry brings the schema from version i to i + 1.  Existing databases
- * run the missing steps in one transaction at open. */
+ * run the missing steps in one transaction at open.  Entries are never
+ * edited once released: a change is a new entry. */
 static const char *const migrations[] = {
 	/* 0 → 1 */
 	"CREATE TABLE documents("
@@ -44,9 +49,30 @@ static const char *const migrations[] = {
 	"CREATE INDEX indicators_doc ON indicators(doc_id);"
 	"CREATE INDEX indicators_key ON indicators(indicator, year);"
 	"CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', tokenize='trigram');",
+	/* 1 → 2: counts kept with the document, so listing tens of thousands of
+	 * documents does not count millions of paragraphs; documents in the order
+	 * every listing uses; an FTS index without positions (half the size) that
+	 * open() fills again (see check_fold) */
+	"ALTER TABLE documents ADD COLUMN n_sections INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE documents ADD COLUMN n_paragraphs INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE documents ADD COLUMN n_glossary INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE documents ADD COLUMN n_indicators INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE documents SET"
+	"  n_sections = (SELECT count(*) FROM sections WHERE doc_id = documents.id),"
+	"  n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = documents.id),"
+	"  n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = documents.id),"
+	"  n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = documents.id);"
+	"DROP INDEX documents_region;"
+	"CREATE INDEX documents_order ON documents(region, date);"
+	"CREATE INDEX indicators_paragraph ON indicators(paragraph_id);"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"DROP TABLE " MODEL_FTS_TABLE ";"
+	"CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', columnsize=0, detail=none,"
+	"  tokenize='trigram');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(NMIGRATIONS == MODEL_SCHEMA_VERSION, "one migration per schema version");
 
 sqlite3 *model_db(model *m)
 {
@@ -140,73 +166,197 @@ static int make_parent_dirs(const char *path)
 	return 0;
 }
 
-static int migrate(model *m)
+static int user_version(model *m)
 {
 	sqlite3_stmt *st = model_prepare(m, "PRAGMA user_version");
 	if (!st)
 		return -1;
-	int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	int rc = sqlite3_step(st);
+	int version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	if (version < 0)
+		model_sqlite_error(m, "schema version");
 	sqlite3_finalize(st);
-	if (version > NMIGRATIONS) {
-		model_set_error(m, "the database has schema version %d, newer than this baogao knows (%d)",
-		                version, NMIGRATIONS);
-		return -1;
-	}
-	if (version == NMIGRATIONS)
+	return version;
+}
+
+static int exec_or_error(model *m, const char *sql, const char *what)
+{
+	if (sqlite3_exec(m->db, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
-	if (sqlite3_exec(m->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		model_sqlite_error(m, "schema");
+	model_sqlite_error(m, what);
+	return -1;
+}
+
+static int check_version(model *m, int version)
+{
+	if (version > NMIGRATIONS) {
+		model_set_error(m, "%s has schema version %d, newer than this baogao knows (%d): "
+		                   "use a newer baogao or another database",
+		                m->path, version, NMIGRATIONS);
 		return -1;
 	}
-	for (int v = version; v < NMIGRATIONS; v++) {
-		char *err = NULL;
-		if (sqlite3_exec(m->db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
-			model_set_error(m, "schema migration %d: %s", v + 1, err ? err : "failed");
-			sqlite3_free(err);
-			sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
-	}
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", NMIGRATIONS);
-	if (sqlite3_exec(m->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(m->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		model_sqlite_error(m, "schema");
-		sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+	if (version > 0)
+		return 0;
+	/* version 0: a new file, or some other program's database, which we
+	 * must not fill with our tables */
+	sqlite3_stmt *st = model_prepare(m, "SELECT count(*) FROM sqlite_schema");
+	if (!st)
+		return -1;
+	int objects = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (objects) {
+		model_set_error(m, "%s is an SQLite database but not a baogao one (it has tables and no "
+		                   "baogao schema version)", m->path);
 		return -1;
 	}
 	return 0;
 }
 
+static int migrate(model *m)
+{
+	int version = user_version(m);
+	if (version < 0 || check_version(m, version) < 0)
+		return -1;
+	if (version == NMIGRATIONS)
+		return 0;
+	if (exec_or_error(m, "BEGIN IMMEDIATE", "schema") < 0)
+		return -1;
+	/* another process may have migrated while we waited for the lock */
+	version = user_version(m);
+	if (version < 0 || check_version(m, version) < 0)
+		goto fail;
+	for (int v = version; v < NMIGRATIONS; v++) {
+		char *err = NULL;
+		if (sqlite3_exec(m->db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
+			model_set_error(m, "schema migration %d: %s", v + 1, err ? err : "failed");
+			sqlite3_free(err);
+			goto fail;
+		}
+	}
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", NMIGRATIONS);
+	if (exec_or_error(m, sql, "schema") < 0 || exec_or_error(m, "COMMIT", "schema") < 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static void fold_function(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	size_t n;
+	char *f = text_fold(s, (size_t)sqlite3_value_bytes(argv[0]), 0, &n);
+	if (!f) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	sqlite3_result_text(cx, f, (int)n, free);
+}
+
+static const char *stored_fold(model *m, char *buf, size_t size)
+{
+	sqlite3_stmt *st = model_prepare(m, "SELECT value FROM meta WHERE key = 'fold'");
+	buf[0] = '\0';
+	if (!st)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+/* The FTS index is contentless: a paragraph leaves it only when told the
+ * exact tokens it went in with.  If this program folds differently from the
+ * one that built the index (or the index was just recreated by a
+ * migration), the index is rebuilt from the stored text before anything
+ * relies on it. */
+static int check_fold(model *m)
+{
+	const char *want = model_fold_fingerprint();
+	char have[128];
+	if (!stored_fold(m, have, sizeof have))
+		return -1;
+	m->fts_ok = strcmp(have, want) == 0;
+	if (m->fts_ok)
+		return 0;
+	if (sqlite3_db_readonly(m->db, "main") == 1)
+		return 0; /* searches scan; ingest refuses (store.c) */
+	if (exec_or_error(m, "BEGIN IMMEDIATE", "rebuild the full-text index") < 0)
+		return -1;
+	if (!stored_fold(m, have, sizeof have))
+		goto fail;
+	if (strcmp(have, want) != 0) {
+		sqlite3_stmt *st;
+		if (exec_or_error(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('delete-all');"
+		                     "INSERT INTO " MODEL_FTS_TABLE "(rowid, fold)"
+		                     " SELECT id, " MODEL_FOLD_FUNCTION "(text) FROM paragraphs",
+		                  "rebuild the full-text index") < 0 ||
+		    !(st = model_prepare(m, "INSERT OR REPLACE INTO meta(key, value) VALUES('fold', ?)")))
+			goto fail;
+		sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
+		int ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+		if (!ok) {
+			model_sqlite_error(m, "rebuild the full-text index");
+			goto fail;
+		}
+	}
+	if (exec_or_error(m, "COMMIT", "rebuild the full-text index") < 0)
+		goto fail;
+	m->fts_ok = 1;
+	return 0;
+fail:
+	sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
 model *model_open(const char *path, char **err)
 {
 	model *m = calloc(1, sizeof *m);
-	if (!m) {
+	if (!m || !(m->path = strdup(path))) {
 		if (err)
 			*err = strdup("out of memory");
+		free(m);
 		return NULL;
 	}
-	m->path = strdup(path);
 	if (make_parent_dirs(path) != 0) {
 		model_set_error(m, "cannot create the directory for %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (sqlite3_open_v2(path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		model_sqlite_error(m, "open");
+		model_set_error(m, "cannot open %s: %s", path, m->db ? sqlite3_errmsg(m->db) : "out of memory");
 		goto fail;
 	}
+	sqlite3_extended_result_codes(m->db, 1);
 	/* Many readers (officials on one SSH server) and one ingesting writer:
 	 * WAL lets them run together; the busy timeout covers checkpoints and
 	 * a second writer. */
-	sqlite3_busy_timeout(m->db, 10000);
+	sqlite3_busy_timeout(m->db, MODEL_BUSY_TIMEOUT_MS);
 	char *e = NULL;
 	if (sqlite3_exec(m->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
 	                 NULL, NULL, &e) != SQLITE_OK) {
-		model_set_error(m, "%s is not a baogao database: %s", path, e ? e : "unreadable");
+		int code = sqlite3_errcode(m->db) & 0xff;
+		if (code == SQLITE_NOTADB)
+			model_set_error(m, "%s is not a baogao database (not an SQLite file at all)", path);
+		else
+			model_set_error(m, "cannot open %s: %s", path, e ? e : sqlite3_errmsg(m->db));
 		sqlite3_free(e);
 		goto fail;
 	}
-	if (migrate(m) != 0)
+	if (sqlite3_create_function_v2(m->db, MODEL_FOLD_FUNCTION, 1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                               fold_function, NULL, NULL, NULL) != SQLITE_OK) {
+		model_sqlite_error(m, "open");
+		goto fail;
+	}
+	if (migrate(m) != 0 || check_fold(m) != 0)
 		goto fail;
 	return m;
 fail:
@@ -225,6 +375,7 @@ void model_close(model *m)
 	sqlite3_finalize(m->st_fts);
 	sqlite3_finalize(m->st_gloss);
 	sqlite3_finalize(m->st_ind);
+	sqlite3_finalize(m->st_path);
 	if (m->db)
 		sqlite3_close_v2(m->db);
 	free(m->sections);

@@ -7,14 +7,22 @@
 
 #include "model/model.h"
 
-/* contentless FTS5 (trigram) over the folded paragraph text: the text itself
- * lives once, in paragraphs.text */
+/* Contentless FTS5 (trigram, detail=none) over the folded paragraph text: the
+ * text itself lives once, in paragraphs.text.  Without positions a phrase
+ * cannot be asked, so a term is asked as the AND of its trigrams; the C
+ * confirmation that follows every prefilter makes that exact. */
 #define MODEL_FTS_TABLE "para_fts"
+/* SQL function baogao_fold(text): text_fold(text, no icase), registered on
+ * every connection; what the FTS index holds for a paragraph. */
+#define MODEL_FOLD_FUNCTION "baogao_fold"
 
 struct model {
 	sqlite3 *db;
 	char *path;
 	char err[512];
+	/* 0 when the FTS index does not match this program's folding and could
+	 * not be rebuilt (read-only database): searches scan, ingest refuses */
+	int fts_ok;
 	/* ingest state of the document being stored (see store.c) */
 	int64_t doc;
 	int64_t *sections; /* local id - 1 → database id */
@@ -22,11 +30,12 @@ struct model {
 	int64_t *paras; /* ord - 1 → database id */
 	size_t nparas, cap_paras;
 	sqlite3_stmt *st_section, *st_para, *st_fts, *st_gloss, *st_ind;
+	sqlite3_stmt *st_path; /* model_section_path */
 };
 
 sqlite3 *model_db(model *m);
 /* Sets the message model_error() returns; printf-style. */
-void model_set_error(model *m, const char *fmt, ...);
+void model_set_error(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "what: sqlite's message" */
 void model_sqlite_error(model *m, const char *what);
 /* Prepares, reporting failures through the model's error. */
@@ -35,7 +44,21 @@ sqlite3_stmt *model_prepare(model *m, const char *sql);
 void model_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* strdup of a column, "" never NULL unless the value is NULL and keep_null. */
 char *model_column_dup(sqlite3_stmt *st, int col, int keep_null);
+/* Appends " › " (unless *len is 0), number and title to a malloc'd path:
+ * the one format of section paths. */
+int model_path_append(char **path, size_t *len, const char *number, const char *title);
 /* Removes a stored document with its FTS entries (inside a transaction). */
 int model_delete_doc(model *m, int64_t doc);
+
+/* ---- folding, as the index and the matchers see it (pattern.c) ---- */
+
+/* Identifies what text_fold does to every code point: stored with the index,
+ * so a program whose folding differs rebuilds the index instead of deleting
+ * rows with tokens they were never indexed under.  Static string. */
+const char *model_fold_fingerprint(void);
+/* 1 when folding (with or without icase) changes cp or turns another code
+ * point into it: a literal free of such characters matches the stored text
+ * exactly where it matches the folded text. */
+int model_fold_touches(uint32_t cp);
 
 #endif

@@ -9,11 +9,8 @@
 
 #define DOC_COLUMNS                                                                              \
 	"d.id, d.source, d.path, d.hash, d.encoding, d.region, d.kind, d.date, d.title,"         \
-	" d.review_year, d.plan_year, d.bytes,"                                                   \
-	" (SELECT count(*) FROM sections WHERE doc_id = d.id),"                                   \
-	" (SELECT count(*) FROM paragraphs WHERE doc_id = d.id),"                                 \
-	" (SELECT count(*) FROM glossary WHERE doc_id = d.id),"                                   \
-	" (SELECT count(*) FROM indicators WHERE doc_id = d.id)"
+	" d.review_year, d.plan_year, d.bytes, d.n_sections, d.n_paragraphs, d.n_glossary,"       \
+	" d.n_indicators"
 
 static void read_doc(sqlite3_stmt *st, struct doc_info *d)
 {
@@ -92,8 +89,10 @@ static void read_doc_v(sqlite3_stmt *st, void *item)
 
 int model_docs(model *m, const char *region, struct doc_info **out, size_t *n)
 {
+	/* "" is the region of documents whose region is unknown, as model_regions
+	 * lists it */
 	sqlite3_stmt *st = model_prepare(m, "SELECT " DOC_COLUMNS " FROM documents d"
-	                                    " WHERE ?1 IS NULL OR d.region = ?1"
+	                                    " WHERE ?1 IS NULL OR coalesce(d.region, '') = ?1"
 	                                    " ORDER BY d.region, d.date, d.id");
 	if (!st)
 		return -1;
@@ -178,33 +177,50 @@ void model_sections_free(struct section_info *s, size_t n)
 	free(s);
 }
 
-char *model_section_path(model *m, int64_t section)
+int model_path_append(char **path, size_t *len, const char *number, const char *title)
 {
 	static const char sep[] = " › ";
-	sqlite3_stmt *st = model_prepare(
-		m, "WITH RECURSIVE up(id, parent_id, number, title, depth) AS ("
-		   " SELECT id, parent_id, number, title, 0 FROM sections WHERE id = ?"
-		   " UNION ALL SELECT s.id, s.parent_id, s.number, s.title, up.depth + 1"
-		   " FROM sections s JOIN up ON s.id = up.parent_id WHERE up.depth < 32)"
-		   " SELECT coalesce(number, ''), coalesce(title, '') FROM up ORDER BY depth DESC");
-	if (!st)
+	size_t add = strlen(number) + strlen(title) + sizeof sep + 1;
+	char *g = realloc(*path, *len + add);
+	if (!g)
+		return -1;
+	*path = g;
+	/* "1. title" reads better with a space; "一、" and "（一）" carry
+	 * their own */
+	int space = *number && number[strlen(number) - 1] == '.';
+	*len += (size_t)snprintf(*path + *len, add, "%s%s%s%s", *len ? sep : "", number, space ? " " : "",
+	                         title);
+	return 0;
+}
+
+char *model_section_path(model *m, int64_t section)
+{
+	if (!m->st_path &&
+	    !(m->st_path = model_prepare(
+		      m, "WITH RECURSIVE up(id, parent_id, number, title, depth) AS ("
+		         " SELECT id, parent_id, number, title, 0 FROM sections WHERE id = ?"
+		         " UNION ALL SELECT s.id, s.parent_id, s.number, s.title, up.depth + 1"
+		         " FROM sections s JOIN up ON s.id = up.parent_id WHERE up.depth < 32)"
+		         " SELECT coalesce(number, ''), coalesce(title, '') FROM up ORDER BY depth DESC")))
 		return NULL;
+	sqlite3_stmt *st = m->st_path;
 	sqlite3_bind_int64(st, 1, section);
 	size_t len = 0;
 	char *path = calloc(1, 1);
-	while (path && sqlite3_step(st) == SQLITE_ROW) {
-		const char *num = (const char *)sqlite3_column_text(st, 0);
-		const char *title = (const char *)sqlite3_column_text(st, 1);
-		size_t add = strlen(num) + strlen(title) + sizeof sep + 1;
-		char *g = realloc(path, len + add);
-		if (!g)
-			break;
-		path = g;
-		int space = *num && num[strlen(num) - 1] == '.';
-		len += (size_t)snprintf(path + len, add, "%s%s%s%s", len ? sep : "", num, space ? " " : "",
-		                        title);
+	int rc = SQLITE_DONE;
+	while (path && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (model_path_append(&path, &len, (const char *)sqlite3_column_text(st, 0),
+		                      (const char *)sqlite3_column_text(st, 1)) < 0) {
+			free(path);
+			path = NULL;
+		}
 	}
-	sqlite3_finalize(st);
+	if (path && rc != SQLITE_DONE) {
+		model_sqlite_error(m, "section path");
+		free(path);
+		path = NULL;
+	}
+	sqlite3_reset(st);
 	return path;
 }
 

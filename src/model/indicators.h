@@ -28,6 +28,7 @@ struct indicator_filter {
 
 int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out, size_t *n);
 void model_indicators_free(struct indicator_row *r, size_t n);
+void indicator_row_clear(struct indicator_row *r);
 
 enum verdict { VERDICT_MET, VERDICT_MISSED, VERDICT_PENDING, VERDICT_UNKNOWN };
 const char *verdict_name(enum verdict v); /* "met", "missed", "pending", "unknown" */
@@ -42,6 +43,16 @@ struct compare_row {
 };
 
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
+
+/* The judgement itself, without a database: a target's qualifier and figure
+ * against the result's growth; in_step and above use the region's GDP growth
+ * of the same year.  has_* say which figures exist. */
+enum verdict compare_verdict(const char *qualifier, int target_has, double target, int result_exists,
+                             int result_has, double result, int gdp_has, double gdp);
+/* "≥7%", "≈3%", "与经济增长同步" … (malloc'd) */
+char *indicator_target_label(const struct indicator_row *r);
+/* "6.5% · 367亿元 · 前三季度" (malloc'd) */
+char *indicator_result_label(const struct indicator_row *r);
 void model_compare_free(struct compare_row *r, size_t n);
 
 #endif

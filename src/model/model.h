@@ -16,7 +16,7 @@
 
 typedef struct model model;
 
-#define MODEL_SCHEMA_VERSION 1
+#define MODEL_SCHEMA_VERSION 2
 
 /* Path of the database: explicit (--db) if not NULL, else $BAOGAO_DB, else
  * $XDG_DATA_HOME/baogao/baogao.db, else ~/.local/share/baogao/baogao.db.
@@ -93,7 +93,8 @@ struct search_query {
 	int64_t doc;        /* 0 any */
 };
 /* One hit = one match occurrence (non-overlapping, left to right), in
- * document order (ingest order), then paragraph order. */
+ * document order (region, date, id: the order of model_docs), then paragraph
+ * order, then offset. */
 struct search_hit {
 	int64_t doc, paragraph, section;
 	int para_ord;

@@ -44,32 +44,22 @@ static int64_t lookup_id(model *m, const char *sql, const char *key)
 
 int model_delete_doc(model *m, int64_t doc)
 {
-	/* A contentless FTS table forgets a row only when told the values it
-	 * indexed, so each paragraph's folded text is computed again. */
-	sqlite3_stmt *st = model_prepare(m, "SELECT id, text FROM paragraphs WHERE doc_id = ?");
-	sqlite3_stmt *del = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE
-	                                     ", rowid, fold) VALUES('delete', ?, ?)");
-	int rc = st && del ? 0 : -1;
-	if (!rc) {
-		sqlite3_bind_int64(st, 1, doc);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			size_t n;
-			char *fold = text_fold((const char *)sqlite3_column_text(st, 1),
-			                       (size_t)sqlite3_column_bytes(st, 1), 0, &n);
-			sqlite3_bind_int64(del, 1, sqlite3_column_int64(st, 0));
-			sqlite3_bind_text(del, 2, fold, (int)n, free);
-			if (sqlite3_step(del) != SQLITE_DONE) {
-				model_sqlite_error(m, "delete from the full-text index");
-				rc = -1;
-				break;
-			}
-			sqlite3_reset(del);
-		}
-	}
+	/* A contentless FTS table forgets a row only when told the tokens it
+	 * indexed, so each paragraph's folded text is computed again (open()
+	 * made sure the index was built with this very folding). */
+	sqlite3_stmt *st = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ", rowid, fold)"
+	                                    " SELECT 'delete', id, " MODEL_FOLD_FUNCTION "(text)"
+	                                    " FROM paragraphs WHERE doc_id = ?");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
-	sqlite3_finalize(del);
-	if (rc)
-		return rc;
+	if (rc) {
+		model_sqlite_error(m, "delete from the full-text index");
+		return -1;
+	}
+	/* sections, paragraphs, glossary and indicators go by ON DELETE CASCADE */
 	sqlite3_stmt *d = model_prepare(m, "DELETE FROM documents WHERE id = ?");
 	if (!d)
 		return -1;
@@ -86,6 +76,15 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 	model *m = ctx;
 	m->nsections = m->nparas = 0;
 	m->doc = 0;
+	if (!doc->source || !doc->hash) {
+		model_set_error(m, "a document needs a source and a hash");
+		return -1;
+	}
+	if (!m->fts_ok) {
+		model_set_error(m, "the full-text index of %s was built by another version of baogao and "
+		                   "cannot be rebuilt (read-only database?)", m->path);
+		return -1;
+	}
 	if (exec(m, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	int64_t same = lookup_id(m, "SELECT id FROM documents WHERE hash = ?", doc->hash);
@@ -128,6 +127,34 @@ fail:
 	return -1;
 }
 
+/* The id a document's local number maps to, growing the map. */
+static int remember(model *m, int64_t **map, size_t *n, size_t *cap, int local, int64_t id,
+                    const char *what)
+{
+	if (local < 1) {
+		model_set_error(m, "%s number %d: numbers start at 1", what, local);
+		return -1;
+	}
+	if (grow(map, cap, (size_t)local) < 0) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	for (size_t i = *n; i < (size_t)local; i++)
+		(*map)[i] = 0;
+	(*map)[local - 1] = id;
+	if ((size_t)local > *n)
+		*n = (size_t)local;
+	return 0;
+}
+
+static int in_document(model *m)
+{
+	if (m->doc)
+		return 1;
+	model_set_error(m, "no document begun");
+	return 0;
+}
+
 static int64_t local_section(model *m, int local)
 {
 	return local > 0 && (size_t)local <= m->nsections ? m->sections[local - 1] : 0;
@@ -159,6 +186,8 @@ static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
 static int on_section(void *ctx, const struct sink_section *s)
 {
 	model *m = ctx;
+	if (!in_document(m))
+		return -1;
 	if (!m->st_section &&
 	    !(m->st_section = model_prepare(m, "INSERT INTO sections(doc_id, parent_id, local, level, kind,"
 	                                       " number, title, line) VALUES(?,?,?,?,?,?,?,?)")))
@@ -174,19 +203,15 @@ static int on_section(void *ctx, const struct sink_section *s)
 	sqlite3_bind_int(st, 8, s->line);
 	if (step_done(m, st, "store section") < 0)
 		return -1;
-	if (s->id < 1 || grow(&m->sections, &m->cap_sections, (size_t)s->id) < 0)
-		return -1;
-	for (size_t i = m->nsections; i < (size_t)s->id; i++)
-		m->sections[i] = 0;
-	m->sections[s->id - 1] = sqlite3_last_insert_rowid(m->db);
-	if ((size_t)s->id > m->nsections)
-		m->nsections = (size_t)s->id;
-	return 0;
+	return remember(m, &m->sections, &m->nsections, &m->cap_sections, s->id,
+	                sqlite3_last_insert_rowid(m->db), "section");
 }
 
 static int on_paragraph(void *ctx, const struct sink_paragraph *p)
 {
 	model *m = ctx;
+	if (!in_document(m))
+		return -1;
 	if (!m->st_para &&
 	    !(m->st_para = model_prepare(m, "INSERT INTO paragraphs(doc_id, section_id, ord, kind, text,"
 	                                    " joins, line) VALUES(?,?,?,?,?,?,?)")))
@@ -199,6 +224,10 @@ static int on_paragraph(void *ctx, const struct sink_paragraph *p)
 	bind_opt_id(st, 2, local_section(m, p->section));
 	sqlite3_bind_int(st, 3, p->ord);
 	model_bind_text(st, 4, p->kind);
+	if (!p->text || p->len > 0x7fffffff) {
+		model_set_error(m, "paragraph %d: no text or too long", p->ord);
+		return -1;
+	}
 	sqlite3_bind_text(st, 5, p->text, (int)p->len, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, p->joins);
 	sqlite3_bind_int(st, 7, p->line);
@@ -207,25 +236,22 @@ static int on_paragraph(void *ctx, const struct sink_paragraph *p)
 	int64_t id = sqlite3_last_insert_rowid(m->db);
 	size_t n;
 	char *fold = text_fold(p->text, p->len, 0, &n);
-	if (!fold)
+	if (!fold) {
+		model_set_error(m, "out of memory");
 		return -1;
+	}
 	sqlite3_bind_int64(m->st_fts, 1, id);
 	sqlite3_bind_text(m->st_fts, 2, fold, (int)n, free);
 	if (step_done(m, m->st_fts, "index paragraph") < 0)
 		return -1;
-	if (p->ord < 1 || grow(&m->paras, &m->cap_paras, (size_t)p->ord) < 0)
-		return -1;
-	for (size_t i = m->nparas; i < (size_t)p->ord; i++)
-		m->paras[i] = 0;
-	m->paras[p->ord - 1] = id;
-	if ((size_t)p->ord > m->nparas)
-		m->nparas = (size_t)p->ord;
-	return 0;
+	return remember(m, &m->paras, &m->nparas, &m->cap_paras, p->ord, id, "paragraph");
 }
 
 static int on_glossary(void *ctx, const struct sink_glossary *g)
 {
 	model *m = ctx;
+	if (!in_document(m))
+		return -1;
 	if (!m->st_gloss &&
 	    !(m->st_gloss = model_prepare(m, "INSERT INTO glossary(doc_id, section_id, number, term,"
 	                                     " definition) VALUES(?,?,?,?,?)")))
@@ -239,9 +265,27 @@ static int on_glossary(void *ctx, const struct sink_glossary *g)
 	return step_done(m, st, "store glossary entry");
 }
 
+/* "1,234.5" → 1234.5; 0 when value holds no number */
+static int parse_number(const char *value, double *num)
+{
+	char buf[64];
+	size_t n = 0;
+	if (!value)
+		return 0;
+	for (const char *s = value; *s && n + 1 < sizeof buf; s++)
+		if (*s != ',')
+			buf[n++] = *s;
+	buf[n] = '\0';
+	char *end;
+	*num = strtod(buf, &end);
+	return end != buf;
+}
+
 static int on_indicator(void *ctx, const struct sink_indicator *ind)
 {
 	model *m = ctx;
+	if (!in_document(m))
+		return -1;
 	if (!m->st_ind &&
 	    !(m->st_ind = model_prepare(
 		      m, "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
@@ -258,8 +302,9 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 		sqlite3_bind_int(st, 6, ind->year);
 	model_bind_text(st, 7, ind->kind);
 	model_bind_text(st, 8, ind->value);
-	if (ind->value && *ind->value)
-		sqlite3_bind_double(st, 9, strtod(ind->value, NULL));
+	double num;
+	if (parse_number(ind->value, &num))
+		sqlite3_bind_double(st, 9, num);
 	model_bind_text(st, 10, ind->unit);
 	if (ind->has_growth)
 		sqlite3_bind_double(st, 11, ind->growth);
@@ -273,10 +318,34 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 static int doc_end(void *ctx, int commit)
 {
 	model *m = ctx;
+	int64_t doc = m->doc;
 	m->doc = 0;
-	if (commit)
-		return exec(m, "COMMIT") < 0 ? (exec(m, "ROLLBACK"), -1) : 0;
-	return exec(m, "ROLLBACK");
+	if (!commit)
+		return sqlite3_get_autocommit(m->db) ? 0 : exec(m, "ROLLBACK");
+	if (!doc) {
+		model_set_error(m, "no document begun");
+		return -1;
+	}
+	/* the counts every listing shows, kept so listing needs no counting */
+	sqlite3_stmt *st = model_prepare(
+		m, "UPDATE documents SET"
+		   " n_sections = (SELECT count(*) FROM sections WHERE doc_id = ?1),"
+		   " n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = ?1),"
+		   " n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = ?1),"
+		   " n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = ?1) WHERE id = ?1");
+	int ok = st != NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, doc);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		if (!ok)
+			model_sqlite_error(m, "count the document's parts");
+		sqlite3_finalize(st);
+	}
+	if (!ok || exec(m, "COMMIT") < 0) {
+		sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
 struct doc_sink model_sink(model *m)

@@ -127,8 +127,22 @@ int page_add_heading(page *p, const char *text, int level, int64_t tag)
 
 int page_add_paragraph(page *p, const char *kind, const char *text, size_t len, int64_t tag)
 {
-	int list = kind && (strcmp(kind, "bullet") == 0 || strcmp(kind, "item") == 0);
-	return add_block(p, PAGE_TEXT, 0, text, len, tag, list);
+	/* list items (◆, ①) and numbered items (1. （一）) hang under their text
+	 * whatever kind the parser gave them; a caption is a line, not a list */
+	int hang = !kind || strcmp(kind, "caption") != 0;
+	return add_block(p, PAGE_TEXT, 0, text, len, tag, hang);
+}
+
+int page_kind_is_heading(const char *kind)
+{
+	return kind && (strcmp(kind, "heading") == 0 || strcmp(kind, "section") == 0);
+}
+
+int page_add_block(page *p, const char *kind, const char *text, size_t len, int64_t tag)
+{
+	if (page_kind_is_heading(kind))
+		return add_block(p, PAGE_HEADING, 1, text, len, tag, 0);
+	return page_add_paragraph(p, kind, text, len, tag);
 }
 
 size_t page_nlines(const page *p)

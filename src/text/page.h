@@ -31,8 +31,14 @@ int page_width(const page *p);
 /* A heading (section number + title); a blank line separates blocks. */
 int page_add_heading(page *p, const char *text, int level, int64_t tag);
 /* A paragraph of the given kind ("text", "bullet", "caption", …, see
- * sink.h); list items hang under their marker. */
+ * sink.h); list and numbered items hang under their text. */
 int page_add_paragraph(page *p, const char *kind, const char *text, size_t len, int64_t tag);
+/* One stored paragraph, whatever its kind: headings (kinds "heading" and
+ * "section", see sink.h) become heading blocks, the rest paragraphs.  The
+ * viewer and `baogao show` both add text through this, so they agree on
+ * which lines are headings. */
+int page_add_block(page *p, const char *kind, const char *text, size_t len, int64_t tag);
+int page_kind_is_heading(const char *kind);
 size_t page_nlines(const page *p);
 const struct page_line *page_line_at(const page *p, size_t i);
 /* The tag given when the block was added (paragraph or section id). */

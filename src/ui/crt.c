@@ -160,7 +160,7 @@ int crt_probe_ambiguous(void)
 		size_t got = 0;
 		while (got < sizeof buf - 1) {
 			struct pollfd p = {.fd = fd, .events = POLLIN};
-			int r = poll(&p, 1, 150);
+			int r = poll(&p, 1, 100);
 			if (r <= 0)
 				break;
 			ssize_t n = read(fd, buf + got, sizeof buf - 1 - got);

@@ -22,9 +22,9 @@
 /* One heading or paragraph, in the order added to the page: block i of the
  * page is blocks[i]. */
 struct vblock {
-	int64_t id;      /* paragraph id, 0 for a heading */
+	int64_t id;      /* paragraph id */
 	int64_t section; /* database id, 0 before the first section */
-	int level;       /* heading level, 0 for a paragraph */
+	int level;       /* 1 for a heading line, 0 for a paragraph */
 	char *kind;      /* paragraph kind ("text", "bullet" …) */
 	char *text;      /* as stored: the page is rebuilt from it on resize */
 	size_t len;
@@ -47,9 +47,6 @@ struct viewer {
 	size_t nmarks, mcap;
 	int64_t path_section;
 	char *path;
-	/* while loading */
-	struct section_info *secs;
-	size_t nsecs, next_sec;
 };
 
 static void viewer_clear(struct viewer *v)
@@ -89,48 +86,13 @@ static void add_block(struct viewer *v, int64_t id, int64_t section, int level, 
 	b->len = len;
 }
 
-/* As `baogao show` writes a heading: "1." and "一是" … get a space only
- * after a final full stop; "一、" and "（一）" carry their own. */
-static char *heading_text(const struct section_info *s)
-{
-	const char *num = s->number ? s->number : "", *title = s->title ? s->title : "";
-	size_t nl = strlen(num), tl = strlen(title);
-	char *h = malloc(nl + tl + 2);
-	if (!h)
-		abort();
-	int space = nl && tl && num[nl - 1] == '.';
-	snprintf(h, nl + tl + 2, "%s%s%s", num, space ? " " : "", title);
-	return h;
-}
-
-/* Headings of the sections up to `section` not yet placed: sections come in
- * preorder, the order of the text (0: all the rest). */
-static void headings_until(struct viewer *v, int64_t section)
-{
-	while (v->next_sec < v->nsecs) {
-		const struct section_info *s = &v->secs[v->next_sec++];
-		char *h = heading_text(s);
-		add_block(v, 0, s->id, s->level < 1 ? 1 : s->level, NULL, h, strlen(h));
-		free(h);
-		if (s->id == section)
-			return;
-	}
-}
-
+/* Heading lines are paragraphs too (kinds "heading" and "section"), so the
+ * text reads in the file's order and wording, as `baogao show` prints it;
+ * sections only give the tree and the title. */
 static int para_cb(void *ctx, const struct para_info *p)
 {
 	struct viewer *v = ctx;
-	int64_t section = p->section;
-	if (section) {
-		for (size_t k = v->next_sec; k < v->nsecs; k++)
-			if (v->secs[k].id == section) {
-				headings_until(v, section);
-				break;
-			}
-	} else if (v->nblocks) {
-		section = v->blocks[v->nblocks - 1].section;
-	}
-	add_block(v, p->id, section, 0, p->kind, p->text, p->len);
+	add_block(v, p->id, p->section, page_kind_is_heading(p->kind), p->kind, p->text, p->len);
 	return 0;
 }
 
@@ -155,10 +117,7 @@ static void build_page(struct viewer *v, int width)
 		abort();
 	for (size_t i = 0; i < v->nblocks; i++) {
 		const struct vblock *b = &v->blocks[i];
-		if (b->level)
-			page_add_heading(v->pg, b->text, b->level, -b->section);
-		else
-			page_add_paragraph(v->pg, b->kind, b->text, b->len, b->id);
+		page_add_block(v->pg, b->kind, b->text, b->len, b->id);
 	}
 }
 
@@ -270,20 +229,13 @@ static void viewer_load(struct pane *pn)
 		panel_set_count(pn, 0);
 		return;
 	}
-	if (model_sections(u->m, v->doc, &v->secs, &v->nsecs) < 0)
-		v->nsecs = 0;
 	if (model_paragraphs(u->m, v->doc, 0, para_cb, v) < 0)
 		ui_message(u, EL_ERROR, "%s", model_error(u->m));
-	headings_until(v, 0);
-	model_sections_free(v->secs, v->nsecs);
-	v->secs = NULL;
-	v->nsecs = v->next_sec = 0;
 	v->by_id = malloc((v->nblocks + 1) * sizeof *v->by_id);
 	if (!v->by_id)
 		abort();
 	for (size_t i = 0; i < v->nblocks; i++)
-		if (!v->blocks[i].level)
-			v->by_id[v->nby_id++] = i;
+		v->by_id[v->nby_id++] = i;
 	qsort_r(v->by_id, v->nby_id, sizeof *v->by_id, cmp_by_id, v);
 	build_page(v, text_width_of(pn));
 	panel_set_count(pn, page_nlines(v->pg));

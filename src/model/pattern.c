@@ -1,0 +1,666 @@
+/* pattern.c — search patterns: folding them like the text, compiling them,
+ * matching them, and finding the literal that lets the trigram index narrow
+ * the paragraphs worth matching.
+ *
+ * Matching runs on text_fold()ed text (one code point for one), so ＧＤＰ and
+ * GDP, ２０２５ and 2025, "，" and "," are one.  A regex is folded too, with
+ * care that a full-width （ does not become a group: what folding turns into
+ * ASCII punctuation is escaped.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/pattern.h"
+#include "text/text.h"
+
+/* PCRE2's JIT reads ahead past the subject, into bytes of the buffer that
+ * were never written: harmless, but memcheck reports every such read.  Under
+ * valgrind the interpreter runs instead, so the suite can run there clean. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+/* Enough for any sane pattern on a report paragraph; `(a+)+$` on a long line
+ * hits them in milliseconds instead of running for hours.  The match limit
+ * applies per start position, the depth and heap limits bound memory. */
+#define REGEX_MATCH_LIMIT 2000000
+#define REGEX_DEPTH_LIMIT 20000
+#define REGEX_HEAP_LIMIT_KB 65536
+/* A long literal asks the index for this many of its trigrams at most:
+ * enough to be selective, few enough to stay cheap. */
+#define FTS_MAX_TRIGRAMS 16
+
+#define IS_ASCII_ALNUM(c) \
+	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+
+/* ---- what folding does ---- */
+
+/* Planes 0–3 and 14 hold every assigned character; the others (unassigned
+ * and private use) are taken as touched, which only costs a scan. */
+#define MAX_CP 0x40000u
+#define TAGS_FIRST 0xE0000u
+#define TAGS_END 0xE1000u
+
+static unsigned char fold_touched[MAX_CP / 8];
+static char fold_print[64];
+
+static void fold_analyse(void)
+{
+	if (fold_print[0])
+		return;
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (uint32_t cp = 0; cp < TAGS_END; cp++) {
+		if (cp == MAX_CP)
+			cp = TAGS_FIRST;
+		uint32_t f0 = text_fold_cp(cp, 0), f1 = text_fold_cp(cp, 1);
+		if (f0 != cp) {
+			for (int k = 0; k < 4; k++) {
+				h ^= (cp >> (8 * k)) & 0xff;
+				h *= 1099511628211u;
+			}
+			for (int k = 0; k < 4; k++) {
+				h ^= (f0 >> (8 * k)) & 0xff;
+				h *= 1099511628211u;
+			}
+		}
+		if ((f0 != cp || f1 != cp) && cp < MAX_CP) {
+			fold_touched[cp / 8] |= (unsigned char)(1u << (cp % 8));
+			if (f0 < MAX_CP)
+				fold_touched[f0 / 8] |= (unsigned char)(1u << (f0 % 8));
+			if (f1 < MAX_CP)
+				fold_touched[f1 / 8] |= (unsigned char)(1u << (f1 % 8));
+		}
+	}
+	/* invalid bytes read as U+FFFD in folded text, as themselves in SQL */
+	fold_touched[TEXT_REPLACEMENT / 8] |= (unsigned char)(1u << (TEXT_REPLACEMENT % 8));
+	/* the index layout is part of what must match */
+	snprintf(fold_print, sizeof fold_print, "trigram-detail-none/%016" PRIx64, h);
+}
+
+const char *model_fold_fingerprint(void)
+{
+	fold_analyse();
+	return fold_print;
+}
+
+int model_fold_touches(uint32_t cp)
+{
+	fold_analyse();
+	return cp >= MAX_CP || (fold_touched[cp / 8] >> (cp % 8)) & 1;
+}
+
+/* Scripts without case: PCRE2's caseless matching cannot widen them, so
+ * looking for them in the stored text is exact even with -i. */
+static int caseless_script(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int instr_safe(const char *s, size_t len, int caseless)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (model_fold_touches(cp) || (caseless && !caseless_script(cp)))
+			return 0;
+	}
+	return len > 0;
+}
+
+/* ---- folding a regex ---- */
+
+/* text_fold for a pattern: what becomes ASCII punctuation is escaped, so
+ * （一） stays the literal "(一)" the folded text holds; inside \Q…\E and
+ * after a backslash nothing needs escaping.  If cp_of is not NULL it gets,
+ * for every output byte (and the end), the index of the typed character it
+ * comes from, to report an error where the user typed it. */
+static char *fold_regex(const char *p, size_t len, size_t *out_len, size_t **cp_of)
+{
+	char *out = malloc(3 * len + 1);
+	size_t *map = cp_of ? malloc((3 * len + 1) * sizeof *map) : NULL;
+	if (!out || (cp_of && !map)) {
+		free(out);
+		free(map);
+		return NULL;
+	}
+	size_t o = 0, cps = 0;
+	int escaped = 0, quoted = 0;
+	for (size_t i = 0; i < len; cps++) {
+		uint32_t cp;
+		i += utf8_decode(p + i, len - i, &cp);
+		uint32_t f = text_fold_cp(cp, 0);
+		size_t o0 = o;
+		if (quoted) {
+			if (escaped && cp == 'E')
+				quoted = 0;
+			escaped = !escaped && cp == '\\';
+		} else if (escaped) {
+			if (cp == 'Q')
+				quoted = 1;
+			escaped = 0;
+		} else if (cp == '\\') {
+			escaped = 1;
+		} else if (f != cp && f < 0x80 && !IS_ASCII_ALNUM(f)) {
+			out[o++] = '\\';
+		}
+		o += utf8_encode(f, out + o);
+		for (size_t k = o0; map && k < o; k++)
+			map[k] = cps;
+	}
+	out[o] = '\0';
+	if (map)
+		map[o] = cps;
+	*out_len = o;
+	if (cp_of)
+		*cp_of = map;
+	return out;
+}
+
+/* ---- the literal every match must contain ---- */
+
+struct lit {
+	char buf[256];
+	size_t len, cps;
+};
+
+static void lit_take(struct lit *best, const struct lit *run)
+{
+	if (run->cps > best->cps)
+		*best = *run;
+}
+
+static void lit_drop_last(struct lit *run)
+{
+	if (!run->cps)
+		return;
+	size_t k = run->len;
+	while (k > 0 && ((unsigned char)run->buf[k - 1] & 0xC0) == 0x80)
+		k--;
+	run->len = k ? k - 1 : 0;
+	run->cps--;
+}
+
+/* Index after the delimited run starting at p[i] (an opener), or end. */
+static size_t skip_to(const char *p, size_t i, size_t end, char close)
+{
+	while (i < end && p[i] != close)
+		i++;
+	return i < end ? i + 1 : end;
+}
+
+/* Skips a bracketed class or group starting at p[i]; returns the index after it. */
+static size_t skip_nested(const char *p, size_t i, size_t len)
+{
+	if (p[i] == '[') {
+		i++;
+		if (i < len && p[i] == '^')
+			i++;
+		if (i < len && p[i] == ']')
+			i++;
+		while (i < len && p[i] != ']') {
+			if (p[i] == '\\')
+				i += 2;
+			else if (p[i] == '[' && i + 1 < len && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '='))
+				i = skip_to(p, i + 2, len, ']'); /* [:alpha:] */
+			else
+				i++;
+		}
+		return i < len ? i + 1 : len;
+	}
+	int depth = 0;
+	while (i < len) {
+		if (p[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (p[i] == '[') {
+			i = skip_nested(p, i, len);
+			continue;
+		}
+		if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return len;
+}
+
+/* Length of the escape at p[i] == '\\'.  *lit receives the byte length of
+ * the character it stands for when it is a plain literal (an escaped
+ * non-alphanumeric), else 0. */
+static size_t escape_len(const char *p, size_t i, size_t end, size_t *lit)
+{
+	*lit = 0;
+	if (i + 1 >= end)
+		return end - i;
+	unsigned char e = (unsigned char)p[i + 1];
+	if (!IS_ASCII_ALNUM(e)) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i + 1, end - i - 1, &cp);
+		*lit = n;
+		return 1 + n;
+	}
+	size_t j = i + 2;
+	switch (e) {
+	case 'x':
+		if (j < end && p[j] == '{')
+			j = skip_to(p, j, end, '}');
+		else
+			for (int k = 0; k < 2 && j < end && IS_ASCII_ALNUM(p[j]); k++)
+				j++;
+		break;
+	case 'o':
+	case 'N':
+		if (j < end && p[j] == '{')
+			j = skip_to(p, j, end, '}');
+		break;
+	case 'p':
+	case 'P':
+		if (j < end && p[j] == '{')
+			j = skip_to(p, j, end, '}');
+		else if (j < end)
+			j++;
+		break;
+	case 'c':
+		if (j < end)
+			j++;
+		break;
+	case 'g':
+	case 'k':
+		if (j < end && (p[j] == '{' || p[j] == '<' || p[j] == '\'')) {
+			j = skip_to(p, j + 1, end, p[j] == '{' ? '}' : p[j] == '<' ? '>' : '\'');
+		} else {
+			if (j < end && (p[j] == '+' || p[j] == '-'))
+				j++;
+			while (j < end && IS_DIGIT(p[j]))
+				j++;
+		}
+		break;
+	default:
+		if (IS_DIGIT(e))
+			while (j < end && IS_DIGIT(p[j]))
+				j++;
+		break;
+	}
+	return j - i;
+}
+
+/* A quantifier at p[i]: returns its length (0 if none) and whether it allows
+ * zero repetitions.  A brace that is not a plain {n}, {n,}, {n,m} or {,m} is
+ * taken as "maybe zero" up to its }, whichever way PCRE2 reads it. */
+static size_t quantifier(const char *p, size_t i, size_t end, int *may_be_zero)
+{
+	*may_be_zero = 0;
+	if (p[i] == '*' || p[i] == '?') {
+		*may_be_zero = 1;
+		return 1;
+	}
+	if (p[i] == '+')
+		return 1;
+	if (p[i] != '{')
+		return 0;
+	size_t j = i + 1, min_start = j;
+	while (j < end && IS_DIGIT(p[j]))
+		j++;
+	int has_min = j > min_start, zero = 1, ok;
+	for (size_t k = min_start; k < j; k++)
+		if (p[k] != '0')
+			zero = 0;
+	if (j < end && p[j] == ',') {
+		size_t max_start = ++j;
+		while (j < end && IS_DIGIT(p[j]))
+			j++;
+		ok = has_min || j > max_start;
+	} else {
+		ok = has_min;
+	}
+	if (ok && j < end && p[j] == '}') {
+		*may_be_zero = zero;
+		return j + 1 - i;
+	}
+	*may_be_zero = 1;
+	return skip_to(p, i, end, '}') - i;
+}
+
+/* Longest literal run of one alternation-free branch p[i, end). */
+static struct lit branch_literal(const char *p, size_t i, size_t end)
+{
+	struct lit best = {0}, run = {0};
+	while (i < end) {
+		char c = p[i];
+		int zero;
+		size_t q = quantifier(p, i, end, &zero);
+		if (q) {
+			/* the repeated character may be absent, or repeated: either way
+			 * the run cannot go on past it */
+			if (zero)
+				lit_drop_last(&run);
+			lit_take(&best, &run);
+			run.len = run.cps = 0;
+			i += q;
+			continue;
+		}
+		size_t n, onelen = 0;
+		const char *one = p + i;
+		if (c == '\\') {
+			n = escape_len(p, i, end, &onelen);
+			one = p + i + 1;
+		} else if (c == '[' || c == '(') {
+			n = skip_nested(p, i, end) - i;
+		} else if (strchr(".^$)", c)) {
+			n = 1;
+		} else {
+			uint32_t cp;
+			n = utf8_decode(p + i, end - i, &cp);
+			onelen = n;
+		}
+		/* a character followed by a quantifier is handled above, on the
+		 * next turn, by dropping it from the run */
+		if (onelen && run.len + onelen < sizeof run.buf) {
+			memcpy(run.buf + run.len, one, onelen);
+			run.len += onelen;
+			run.cps++;
+		} else {
+			lit_take(&best, &run);
+			run.len = run.cps = 0;
+		}
+		i += n;
+	}
+	lit_take(&best, &run);
+	return best;
+}
+
+/* ---- FTS5 queries ---- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	int oom;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *g = realloc(b->s, cap);
+		if (!g) {
+			b->oom = 1;
+			return;
+		}
+		b->s = g;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* `"abc"`, FTS5 string quoting */
+static void buf_add_string(struct buf *b, const char *s, size_t n)
+{
+	buf_add(b, "\"", 1);
+	for (size_t i = 0; i < n; i++)
+		buf_add(b, s[i] == '"' ? "\"\"" : s + i, s[i] == '"' ? 2 : 1);
+	buf_add(b, "\"", 1);
+}
+
+/* `("abc" AND "bcd" …)`: the index holds no positions, so a literal is asked
+ * as the trigrams it contains (at most FTS_MAX_TRIGRAMS, spread over it). */
+static void fts_literal(struct buf *b, const char *s, size_t len)
+{
+	size_t cps = utf8_count(s, len);
+	if (cps < 3)
+		return;
+	size_t n = cps - 2, want = n < FTS_MAX_TRIGRAMS ? n : FTS_MAX_TRIGRAMS;
+	buf_add(b, "(", 1);
+	size_t last = (size_t)-1;
+	for (size_t k = 0; k < want; k++) {
+		size_t t = want > 1 ? k * (n - 1) / (want - 1) : 0;
+		if (t == last)
+			continue;
+		last = t;
+		size_t a = utf8_offset(s, len, t), z = utf8_offset(s, len, t + 3);
+		if (k)
+			buf_add(b, " AND ", 5);
+		buf_add_string(b, s + a, z - a);
+	}
+	buf_add(b, ")", 1);
+}
+
+/* The prefilter of a folded regex: FTS when every top-level branch holds a
+ * literal of three or more characters; PRE_INSTR for one branch whose literal
+ * folding cannot touch; else none. */
+static enum prefilter regex_prefilter(const char *p, size_t len, int icase, char **arg)
+{
+	*arg = NULL;
+	/* \Q…\E and (?x) change what the characters mean: no literal is trusted */
+	if (strstr(p, "\\Q"))
+		return PRE_NONE;
+	for (const char *s = strstr(p, "(?"); s; s = strstr(s + 2, "(?"))
+		for (const char *f = s + 2; *f && *f != ')' && *f != ':'; f++)
+			if (*f == 'x')
+				return PRE_NONE;
+	struct buf fts = {0};
+	struct lit only = {0};
+	size_t start = 0, branches = 0;
+	int all_long = 1;
+	for (size_t i = 0; i <= len;) {
+		if (i < len && (p[i] == '(' || p[i] == '[')) {
+			i = skip_nested(p, i, len);
+			continue;
+		}
+		if (i < len && p[i] == '\\') {
+			size_t lit;
+			i += escape_len(p, i, len, &lit);
+			continue;
+		}
+		if (i >= len || p[i] == '|') {
+			struct lit l = branch_literal(p, start, i);
+			if (l.cps >= 3) {
+				if (branches)
+					buf_add(&fts, " OR ", 4);
+				fts_literal(&fts, l.buf, l.len);
+			} else {
+				all_long = 0;
+			}
+			branches++;
+			only = l;
+			start = i + 1;
+		}
+		i++;
+	}
+	if (all_long && fts.len && !fts.oom) {
+		*arg = fts.s;
+		return PRE_FTS;
+	}
+	free(fts.s);
+	/* (?i) inside the pattern makes it caseless too */
+	if (branches == 1 && instr_safe(only.buf, only.len, icase || strstr(p, "(?"))) {
+		*arg = strndup(only.buf, only.len);
+		return *arg ? PRE_INSTR : PRE_NONE;
+	}
+	return PRE_NONE;
+}
+
+/* ---- the matcher ---- */
+
+void matcher_free(struct matcher *mt)
+{
+	free(mt->needle);
+	free(mt->pre_arg);
+	if (mt->md)
+		pcre2_match_data_free(mt->md);
+	if (mt->mctx)
+		pcre2_match_context_free(mt->mctx);
+	if (mt->jit_stack)
+		pcre2_jit_stack_free(mt->jit_stack);
+	if (mt->re)
+		pcre2_code_free(mt->re);
+	memset(mt, 0, sizeof *mt);
+}
+
+static int literal_init(model *m, struct matcher *mt, const char *pattern)
+{
+	mt->needle = text_fold(pattern, strlen(pattern), mt->icase, &mt->nlen);
+	if (!mt->needle) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	if (!mt->nlen) {
+		model_set_error(m, "the pattern is empty");
+		return -1;
+	}
+	mt->raw = instr_safe(mt->needle, mt->nlen, 0);
+	if (utf8_count(mt->needle, mt->nlen) >= 3) {
+		struct buf b = {0};
+		fts_literal(&b, mt->needle, mt->nlen);
+		if (!b.oom) {
+			mt->pre = PRE_FTS;
+			mt->pre_arg = b.s;
+		} else {
+			free(b.s);
+		}
+	} else if (mt->raw) {
+		mt->pre_arg = strndup(mt->needle, mt->nlen);
+		mt->pre = mt->pre_arg ? PRE_INSTR : PRE_NONE;
+	}
+	return 0;
+}
+
+static int regex_init(model *m, struct matcher *mt, const char *pattern)
+{
+	size_t plen, *cp_of;
+	char *folded = fold_regex(pattern, strlen(pattern), &plen, &cp_of);
+	if (!folded) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	int errcode;
+	PCRE2_SIZE erroff;
+	mt->re = pcre2_compile((PCRE2_SPTR)folded, plen,
+	                       PCRE2_UTF | PCRE2_UCP | (mt->icase ? PCRE2_CASELESS : 0), &errcode, &erroff,
+	                       NULL);
+	if (!mt->re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		model_set_error(m, "invalid regular expression at offset %zu: %s",
+		                cp_of[erroff < plen ? erroff : plen], (const char *)msg);
+		free(folded);
+		free(cp_of);
+		return -1;
+	}
+	free(cp_of);
+	mt->pre = regex_prefilter(folded, plen, mt->icase, &mt->pre_arg);
+	free(folded);
+	if (!RUNNING_ON_VALGRIND)
+		pcre2_jit_compile(mt->re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */
+	mt->md = pcre2_match_data_create_from_pattern(mt->re, NULL);
+	mt->mctx = pcre2_match_context_create(NULL);
+	if (!mt->md || !mt->mctx) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	pcre2_set_match_limit(mt->mctx, REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mt->mctx, REGEX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mt->mctx, REGEX_HEAP_LIMIT_KB);
+	/* the default 32 KiB JIT stack fails ordinary repetitions over a long
+	 * paragraph; the match limit, not the stack, should be what stops a
+	 * runaway pattern */
+	mt->jit_stack = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+	if (mt->jit_stack)
+		pcre2_jit_stack_assign(mt->mctx, NULL, mt->jit_stack);
+	return 0;
+}
+
+int matcher_init(model *m, struct matcher *mt, const struct search_query *q)
+{
+	memset(mt, 0, sizeof *mt);
+	mt->regex = q->regex;
+	mt->icase = q->icase;
+	if (!q->pattern || !*q->pattern) {
+		model_set_error(m, "the pattern is empty");
+		return -1;
+	}
+	int rc = q->regex ? regex_init(m, mt, q->pattern) : literal_init(m, mt, q->pattern);
+	if (rc < 0)
+		matcher_free(mt);
+	return rc;
+}
+
+int matcher_needs_fold(const struct matcher *mt)
+{
+	return !mt->raw;
+}
+
+int matcher_fold_icase(const struct matcher *mt)
+{
+	return !mt->regex && mt->icase;
+}
+
+enum prefilter matcher_prefilter(const struct matcher *mt, const char **arg)
+{
+	*arg = mt->pre_arg;
+	return mt->pre;
+}
+
+int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from, size_t *s,
+                 size_t *e)
+{
+	if (!mt->regex) {
+		if (from >= flen)
+			return 0;
+		const char *hit = memmem(folded + from, flen - from, mt->needle, mt->nlen);
+		if (!hit)
+			return 0;
+		*s = (size_t)(hit - folded);
+		*e = *s + mt->nlen;
+		return 1;
+	}
+	while (from <= flen) {
+		int rc = pcre2_match(mt->re, (PCRE2_SPTR)folded, flen, from, PCRE2_NO_UTF_CHECK, mt->md,
+		                     mt->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+		if (rc < 0) {
+			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+			    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+				model_set_error(m, "regular expression too complex for this text (PCRE2 match "
+				                   "limit reached): simplify it, e.g. avoid nested repetition "
+				                   "such as (a+)+");
+			else {
+				PCRE2_UCHAR msg[256];
+				pcre2_get_error_message(rc, msg, sizeof msg);
+				model_set_error(m, "regular expression: %s", (const char *)msg);
+			}
+			return -1;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mt->md);
+		if (ov[1] > ov[0]) {
+			*s = ov[0];
+			*e = ov[1];
+			return 1;
+		}
+		/* an empty match finds nothing to show: step one character on */
+		if (ov[0] >= flen)
+			return 0;
+		uint32_t cp;
+		from = ov[0] + utf8_decode(folded + ov[0], flen - ov[0], &cp);
+	}
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* pattern.h — what a search pattern matches and how to narrow the paragraphs
+ * it could match (src/model/ only). */
+#ifndef BAOGAO_PATTERN_H
+#define BAOGAO_PATTERN_H
+
+#include <stddef.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include "model/db.h"
+
+/* How the paragraphs worth matching are found:
+ *   PRE_FTS    the FTS5 trigram index (a literal of three or more characters
+ *              that every match contains);
+ *   PRE_INSTR  memmem() on the stored text (a shorter literal of characters
+ *              folding never touches, so stored and folded text agree);
+ *   PRE_NONE   every paragraph of the filter.
+ * A prefilter only narrows: every candidate is matched in C. */
+enum prefilter { PRE_NONE, PRE_FTS, PRE_INSTR };
+
+struct matcher {
+	int regex;
+	int icase;
+	char *needle; /* folded literal */
+	size_t nlen;
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	int raw; /* a literal folding cannot touch: match the stored text as is */
+	enum prefilter pre;
+	char *pre_arg; /* FTS5 query or PRE_INSTR's literal */
+};
+
+/* Compiles q's pattern (folded like the text).  -1 with the model's error set
+ * for an empty or invalid pattern. */
+int matcher_init(model *m, struct matcher *mt, const struct search_query *q);
+void matcher_free(struct matcher *mt);
+/* Whether the text must go through text_fold before matcher_next, and with
+ * icase or not. */
+int matcher_needs_fold(const struct matcher *mt);
+int matcher_fold_icase(const struct matcher *mt);
+/* Next match in folded[from..flen): 1 with bytes [*s, *e) (never empty), 0
+ * when there is none, -1 with the model's error set (regex limits). */
+int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from, size_t *s,
+                 size_t *e);
+
+/* The prefilter and its FTS5 query or literal (owned by the matcher). */
+enum prefilter matcher_prefilter(const struct matcher *mt, const char **arg);
+
+#endif
