@@ -2,7 +2,7 @@
 # bench/run.sh — `make bench`: figures for issue 5, printed, never asserted.
 #   BENCH_SIZES="2000 10000"  corpus sizes (reports)
 #   BENCH_DIR=/tmp/baogao-bench  where corpora and databases go
-# Needs: python3, rg (ripgrep), tmux for the browser figures.
+# Needs: python3, rg (ripgrep), bc.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -61,20 +61,7 @@ for n in $sizes; do
 	done
 	dbsize=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
 	printf '| database size / text size | %.2f | | |\n' "$(echo "$dbsize / $bytes" | bc -l)"
-	if command -v tmux >/dev/null; then
-		# first full screen: the browser exits right after its first complete draw
-		ft=$(BAOGAO_EXIT_AFTER_FIRST_DRAW=1 best3 tmux -L baogao-bench -f /dev/null new-session -d -x 200 -y 50 \
-			"BAOGAO_EXIT_AFTER_FIRST_DRAW=1 $B --db $db")
-		sleep 0.5
-		printf '| first screen (tmux, incl. tmux start) | %s s | | |\n' "$ft"
-		tmux -L baogao-bench kill-server 2>/dev/null
-		tmux -L baogao-bench -f /dev/null new-session -d -x 200 -y 50 "$B --db $db"
-		sleep 1
-		pid=$(pgrep -n -f "$B --db $db")
-		tmux -L baogao-bench send-keys '/' '专业镇' Enter
-		sleep 2
-		rss=$(awk '/VmHWM/{print $2}' /proc/"$pid"/status 2>/dev/null)
-		printf '| browser peak RSS after a search | %s MB | | |\n' "$(echo "${rss:-0} / 1024" | bc -l | xargs printf '%.1f')"
-		tmux -L baogao-bench kill-server 2>/dev/null
-	fi
+	set -- $($PY "$here/browser.py" "$B" "$db")
+	printf '| first full screen (200x50 pty) | %s ms | | |\n' "$1"
+	printf '| browser peak RSS after a search | %.1f MB | | |\n' "$(echo "$2 / 1024" | bc -l)"
 done

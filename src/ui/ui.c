@@ -121,9 +121,13 @@ int ui_run(model *m, const struct ui_options *opt)
 	if (!u.msg[0])
 		ui_message(&u, EL_MESSAGE, "Tab: next pane  /: search  c: compare  ?: all keys");
 
+	/* For bench/: time from exec to the first complete frame. */
+	int exit_after_draw = getenv("BAOGAO_EXIT_AFTER_FIRST_DRAW") != NULL;
 	int status = 0;
 	while (!u.quit) {
 		screen_draw(&u);
+		if (exit_after_draw)
+			break;
 		int r = crt_wait();
 		if (crt_signal) {
 			status = 128 + crt_signal;

@@ -11,8 +11,10 @@ mkdir -p "$out/corpus" "$top/tests/fuzz/crashes"
 cp "$top"/seeds/*.txt "$out/corpus/"
 cp "$top"/tests/fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
 srcs=$(cd "$top" && ls src/text/*.c src/ingest/*.c src/datadir.c)
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -I$top/src -I$out -DBAOGAO_PKGDATADIR=\"/nonexistent\" -DBAOGAO_SRCDIR=\"$top\""
-printf '#define PACKAGE_VERSION "fuzz"\n' >"$out/config.h"
+flags="-Werror=implicit-function-declaration -Werror=int-conversion -g -O1 -fsanitize=fuzzer,address,undefined -I$top/src -I$out -DBAOGAO_PKGDATADIR=\"/nonexistent\" -DBAOGAO_SRCDIR=\"$top\""
+# config.h as configure writes it for what the sources need of it: without
+# _GNU_SOURCE, memmem() is implicitly int and pointers are cut to 32 bits
+printf '#define _GNU_SOURCE 1\n#define PACKAGE_VERSION "fuzz"\n' >"$out/config.h"
 (cd "$top" && clang $flags -o "$out/fuzz_ingest" tests/fuzz/fuzz_ingest.c $srcs)
 cd "$out"
 BAOGAO_DATADIR="$top" ./fuzz_ingest -max_total_time="$secs" -max_len=65536 -timeout=10 \
