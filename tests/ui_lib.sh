@@ -67,8 +67,20 @@ check_screen() {
 	fi
 }
 
+# check_no_screen WHAT TEXT [SECONDS] — TEXT leaves the screen (keys sent
+# just before take a moment on a loaded machine).
 check_no_screen() {
-	if ui_capture | grep -qF -- "$2"; then not_ok "$1: '$2' on screen"; else ok; fi
+	i=0
+	while ui_capture | grep -qF -- "$2"; do
+		if [ $i -ge $((${3:-5} * 10)) ]; then
+			not_ok "$1: '$2' on screen"
+			ui_capture | sed 's/^/    |/' >&2
+			return
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ok
 }
 
 ui_keys() { tm send-keys -t ui "$@"; }

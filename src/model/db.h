@@ -7,11 +7,15 @@
 
 #include "model/model.h"
 
-/* Contentless FTS5 (trigram, detail=none) over the folded paragraph text: the
- * text itself lives once, in paragraphs.text.  Without positions a phrase
- * cannot be asked, so a term is asked as the AND of its trigrams; the C
- * confirmation that follows every prefilter makes that exact. */
+/* Contentless FTS5 (trigram, with positions) over the folded paragraph text:
+ * the text itself lives once, in paragraphs.text.  A literal is asked as a
+ * phrase; the C confirmation that follows every prefilter makes that exact
+ * (the index folds case), and where it cannot differ the index counts alone
+ * (MODEL_FTS_HITS). */
 #define MODEL_FTS_TABLE "para_fts"
+/* FTS5 auxiliary function baogao_hits(para_fts): the row's phrase matches
+ * (xInstCount), registered on every connection. */
+#define MODEL_FTS_HITS "baogao_hits"
 /* SQL function baogao_fold(text): text_fold(text, no icase), registered on
  * every connection; what the FTS index holds for a paragraph. */
 #define MODEL_FOLD_FUNCTION "baogao_fold"

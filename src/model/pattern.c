@@ -35,9 +35,6 @@
 #define REGEX_MATCH_LIMIT 2000000
 #define REGEX_DEPTH_LIMIT 20000
 #define REGEX_HEAP_LIMIT_KB 65536
-/* A long literal asks the index for this many of its trigrams at most:
- * enough to be selective, few enough to stay cheap. */
-#define FTS_MAX_TRIGRAMS 16
 
 #define IS_ASCII_ALNUM(c) \
 	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
@@ -84,7 +81,7 @@ static void fold_analyse(void)
 	/* invalid bytes read as U+FFFD in folded text, as themselves in SQL */
 	fold_touched[TEXT_REPLACEMENT / 8] |= (unsigned char)(1u << (TEXT_REPLACEMENT % 8));
 	/* the index layout is part of what must match */
-	snprintf(fold_print, sizeof fold_print, "trigram-detail-none/%016" PRIx64, h);
+	snprintf(fold_print, sizeof fold_print, "trigram-full/%016" PRIx64, h);
 }
 
 const char *model_fold_fingerprint(void)
@@ -420,27 +417,38 @@ static void buf_add_string(struct buf *b, const char *s, size_t n)
 	buf_add(b, "\"", 1);
 }
 
-/* `("abc" AND "bcd" …)`: the index holds no positions, so a literal is asked
- * as the trigrams it contains (at most FTS_MAX_TRIGRAMS, spread over it). */
+/* `"abcd"`: a phrase of the literal's trigrams at consecutive positions. */
 static void fts_literal(struct buf *b, const char *s, size_t len)
 {
-	size_t cps = utf8_count(s, len);
-	if (cps < 3)
-		return;
-	size_t n = cps - 2, want = n < FTS_MAX_TRIGRAMS ? n : FTS_MAX_TRIGRAMS;
-	buf_add(b, "(", 1);
-	size_t last = (size_t)-1;
-	for (size_t k = 0; k < want; k++) {
-		size_t t = want > 1 ? k * (n - 1) / (want - 1) : 0;
-		if (t == last)
-			continue;
-		last = t;
-		size_t a = utf8_offset(s, len, t), z = utf8_offset(s, len, t + 3);
-		if (k)
-			buf_add(b, " AND ", 5);
-		buf_add_string(b, s + a, z - a);
+	if (utf8_count(s, len) >= 3)
+		buf_add_string(b, s, len);
+}
+
+/* Whether the index's phrase matches of a folded literal are exactly the
+ * matches the C loop counts.  Both see folded text; the index also folds
+ * case, Unicode-wide (K for the Kelvin sign too), so the literal must hold
+ * no character that case folding could make equal to another: only ASCII
+ * that is no letter, scripts without case and punctuation.  And no border
+ * (a proper prefix that is also a suffix): the index counts overlapping
+ * matches, the loop does not. */
+static int index_counts_literal(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k)
+			return 0;
+		int ok = cp < 0x80 ? !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+		                   : caseless_script(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
+		                             (cp >= 0x2000 && cp <= 0x206F);
+		if (!ok)
+			return 0;
+		i += k;
 	}
-	buf_add(b, ")", 1);
+	for (size_t k = 1; k < len; k++)
+		if (memcmp(s, s + len - k, k) == 0)
+			return 0;
+	return 1;
 }
 
 /* The prefilter of a folded regex: FTS when every top-level branch holds a
@@ -533,6 +541,7 @@ static int literal_init(model *m, struct matcher *mt, const char *pattern)
 		if (!b.oom) {
 			mt->pre = PRE_FTS;
 			mt->pre_arg = b.s;
+			mt->index_counts = index_counts_literal(mt->needle, mt->nlen);
 		} else {
 			free(b.s);
 		}

@@ -33,6 +33,9 @@ struct matcher {
 	int raw; /* a literal folding cannot touch: match the stored text as is */
 	enum prefilter pre;
 	char *pre_arg; /* FTS5 query or PRE_INSTR's literal */
+	/* PRE_FTS whose index matches are exactly the C loop's: counting needs
+	 * no text (see index_counts_literal) */
+	int index_counts;
 };
 
 /* Compiles q's pattern (folded like the text).  -1 with the model's error set

@@ -179,6 +179,27 @@ static size_t count_cps(const char *s, size_t len)
 	return n;
 }
 
+static int tally_add(struct scan *sc, int64_t doc, long n)
+{
+	sc->total += n;
+	if (sc->ntally && sc->tally[sc->ntally - 1].doc == doc) {
+		sc->tally[sc->ntally - 1].count += n;
+		return 0;
+	}
+	if (sc->ntally == sc->cap_tally) {
+		size_t cap = sc->cap_tally ? sc->cap_tally * 2 : 64;
+		struct tally *g = realloc(sc->tally, cap * sizeof *g);
+		if (!g) {
+			model_set_error(sc->m, "out of memory");
+			return -1;
+		}
+		sc->tally = g;
+		sc->cap_tally = cap;
+	}
+	sc->tally[sc->ntally++] = (struct tally){doc, n};
+	return 0;
+}
+
 /* Counts the matches of one paragraph into the document's tally. */
 static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len)
 {
@@ -205,25 +226,7 @@ static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len
 	free(folded);
 	if (found < 0)
 		return -1;
-	if (!n)
-		return 0;
-	sc->total += n;
-	if (sc->ntally && sc->tally[sc->ntally - 1].doc == doc) {
-		sc->tally[sc->ntally - 1].count += n;
-		return 0;
-	}
-	if (sc->ntally == sc->cap_tally) {
-		size_t cap = sc->cap_tally ? sc->cap_tally * 2 : 64;
-		struct tally *g = realloc(sc->tally, cap * sizeof *g);
-		if (!g) {
-			model_set_error(sc->m, "out of memory");
-			return -1;
-		}
-		sc->tally = g;
-		sc->cap_tally = cap;
-	}
-	sc->tally[sc->ntally++] = (struct tally){doc, n};
-	return 0;
+	return n ? tally_add(sc, doc, n) : 0;
 }
 
 /* Matches one paragraph: doc columns (DOC_COLUMNS) from `doc`, the
@@ -382,6 +385,121 @@ static int count_indexed(struct scan *sc, const char *fts_query)
 	return rc;
 }
 
+/* A document's run of paragraph ids (migration 3) */
+struct doc_run {
+	int64_t first, last, doc;
+	int wanted; /* passes the query's filter */
+};
+
+static int by_first(const void *a, const void *b)
+{
+	const struct doc_run *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Every document's run of paragraph ids, ascending: 0 when the runs tile
+ * the ids of every paragraph one document each, 1 when they do not (the
+ * count is then made from the text), -1 on error. */
+static int load_runs(struct scan *sc, struct doc_run **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = model_prepare(sc->m, "SELECT d.id, d.para_first, d.para_last, d.n_paragraphs,"
+	                                        " (" DOC_FILTER ") FROM documents d");
+	if (!st)
+		return -1;
+	bind_filter(sc->q, st);
+	struct doc_run *r = NULL;
+	size_t cap = 0, k = 0;
+	int step, usable = 1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t np = sqlite3_column_int64(st, 3);
+		if (!np)
+			continue;
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL ||
+		    sqlite3_column_int64(st, 2) - sqlite3_column_int64(st, 1) + 1 != np) {
+			usable = 0;
+			break;
+		}
+		if (k == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct doc_run *g = realloc(r, cap * sizeof *g);
+			if (!g) {
+				step = SQLITE_NOMEM;
+				break;
+			}
+			r = g;
+		}
+		r[k++] = (struct doc_run){.doc = sqlite3_column_int64(st, 0),
+		                          .first = sqlite3_column_int64(st, 1),
+		                          .last = sqlite3_column_int64(st, 2),
+		                          .wanted = sqlite3_column_int(st, 4)};
+	}
+	sqlite3_finalize(st);
+	if (usable && step != SQLITE_DONE) {
+		free(r);
+		model_set_error(sc->m, "read documents: %s", sqlite3_errstr(step));
+		return -1;
+	}
+	if (k)
+		qsort(r, k, sizeof *r, by_first);
+	for (size_t i = 1; usable && i < k; i++)
+		if (r[i].first <= r[i - 1].last)
+			usable = 0;
+	if (!usable) {
+		free(r);
+		return 1;
+	}
+	*out = r;
+	*n = k;
+	return 0;
+}
+
+/* Counting from the index alone, where its phrase matches are the C loop's
+ * (matcher.index_counts): no paragraph text is read, and each index row
+ * finds its document in the runs by binary search.  1 when the runs do not
+ * allow it (nothing tallied), 0 done, -1 error. */
+static int count_from_index(struct scan *sc, const char *fts_query)
+{
+	struct doc_run *runs;
+	size_t nruns;
+	int rc = load_runs(sc, &runs, &nruns);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = model_prepare(sc->m, "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE ") FROM "
+	                                        MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE " MATCH ?1");
+	if (!st) {
+		free(runs);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
+	size_t at = 0; /* rows come in rowid order: the run moves forward */
+	int step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (at >= nruns || id < runs[at].first || id > runs[at].last) {
+			size_t lo = 0, hi = nruns;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (runs[mid].last < id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			at = lo;
+		}
+		if (at < nruns && id >= runs[at].first && runs[at].wanted)
+			rc = tally_add(sc, runs[at].doc, sqlite3_column_int(st, 1));
+	}
+	if (!rc && step != SQLITE_DONE) {
+		model_sqlite_error(sc->m, "search");
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	free(runs);
+	return rc;
+}
+
 /* Without it: the documents in order, each one's paragraphs in order (a
  * short literal is looked for with memmem before anything else: faster than
  * SQLite's instr()). */
@@ -415,8 +533,13 @@ static int search(struct scan *sc)
 	enum prefilter pre = matcher_prefilter(&sc->mt, &arg);
 	int rc;
 	/* one document is read whole faster than the index is asked */
-	if (pre == PRE_FTS && m->fts_ok && !sc->q->doc)
-		rc = sc->counting ? count_indexed(sc, arg) : scan_indexed(sc, arg);
+	if (pre == PRE_FTS && m->fts_ok && !sc->q->doc) {
+		rc = 1;
+		if (sc->counting && sc->mt.index_counts)
+			rc = count_from_index(sc, arg);
+		if (rc == 1)
+			rc = sc->counting ? count_indexed(sc, arg) : scan_indexed(sc, arg);
+	}
 	else {
 		if (pre == PRE_INSTR) {
 			sc->must = arg;

@@ -332,7 +332,9 @@ static int doc_end(void *ctx, int commit)
 		   " n_sections = (SELECT count(*) FROM sections WHERE doc_id = ?1),"
 		   " n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = ?1),"
 		   " n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = ?1),"
-		   " n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = ?1) WHERE id = ?1");
+		   " n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = ?1),"
+		   " para_first = (SELECT min(id) FROM paragraphs WHERE doc_id = ?1),"
+		   " para_last = (SELECT max(id) FROM paragraphs WHERE doc_id = ?1) WHERE id = ?1");
 	int ok = st != NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, doc);

@@ -9,17 +9,6 @@
 
 #include "text/text.h"
 
-uint32_t text_fold_cp(uint32_t cp, int icase)
-{
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		cp -= 0xFF01 - 0x21;
-	else if (cp == 0x3000)
-		cp = ' ';
-	if (icase && cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	return cp;
-}
-
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len)
 {
 	/* a folded code point never takes more bytes than the original, except

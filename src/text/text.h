@@ -92,6 +92,17 @@ int text_hang_indent(const char *s, size_t len);
  * (U+FF01–FF5E) → ASCII, U+3000 → space; with icase, ASCII A–Z → a–z.
  * Returns malloc'd; *out_len receives byte length. */
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len);
-uint32_t text_fold_cp(uint32_t cp, int icase);
+/* Inline: the model scans every code point through it at start-up to learn
+ * what folding touches (pattern.c). */
+static inline uint32_t text_fold_cp(uint32_t cp, int icase)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		cp -= 0xFF01 - 0x21;
+	else if (cp == 0x3000)
+		cp = ' ';
+	if (icase && cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	return cp;
+}
 
 #endif
