@@ -38,6 +38,9 @@ static const char usage_text[] =
 	"  -h, --help                this help;  COMMAND --help for a command\n"
 	"  -V, --version             print the version\n"
 	"\n"
+	"Environment: BAOGAO_DB (database), BAOGAO_DATADIR (seeds/ and data/),\n"
+	"  BAOGAO_NO_SEEDS=1 (a new database starts empty), NO_COLOR.\n"
+	"\n"
 	"Exit status: 0 success, 1 nothing found, 2 error.  See baogao(1).\n";
 
 struct command {

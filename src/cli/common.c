@@ -37,7 +37,8 @@ model *cli_model(struct cli *c)
 	free(path);
 	/* A first run should show something: the bundled reports are the
 	 * default corpus, stored once, like any ingested file. */
-	if (model_doc_count(m) == 0) {
+	const char *no_seeds = getenv("BAOGAO_NO_SEEDS");
+	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && model_doc_count(m) == 0) {
 		char *seeds = datadir_find("seeds");
 		if (seeds) {
 			struct doc_sink sink = model_sink(m);
