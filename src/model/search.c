@@ -200,22 +200,39 @@ static int tally_add(struct scan *sc, int64_t doc, long n)
 	return 0;
 }
 
-/* Counts the matches of one paragraph into the document's tally. */
-static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len)
+/* What a paragraph is matched on: 1 with *subject (the stored text, or its
+ * folded copy in *folded to free), 0 when the short literal every match
+ * holds is not in it, -1 out of memory.  A literal of characters folding
+ * never touches matches the stored text where it matches the folded one:
+ * no copy to make. */
+static int subject_of(struct scan *sc, const char *text, size_t len, const char **subject, size_t *slen,
+                      char **folded)
 {
+	*subject = text;
+	*slen = len;
+	*folded = NULL;
 	if (sc->must && !memmem(text, len, sc->must, sc->must_len))
 		return 0;
-	const char *subject = text;
-	size_t slen = len;
-	char *folded = NULL;
 	if (matcher_needs_fold(&sc->mt)) {
-		folded = text_fold(text, len, matcher_fold_icase(&sc->mt), &slen);
-		if (!folded) {
+		*folded = text_fold(text, len, matcher_fold_icase(&sc->mt), slen);
+		if (!*folded) {
 			model_set_error(sc->m, "out of memory");
 			return -1;
 		}
-		subject = folded;
+		*subject = *folded;
 	}
+	return 1;
+}
+
+/* Counts the matches of one paragraph into the document's tally. */
+static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len)
+{
+	const char *subject;
+	size_t slen;
+	char *folded;
+	int rc = subject_of(sc, text, len, &subject, &slen, &folded);
+	if (rc <= 0)
+		return rc;
 	long n = 0;
 	size_t from = 0, s, e;
 	int found;
@@ -240,21 +257,12 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 		return 0;
 	if (sc->counting)
 		return count_text(sc, sqlite3_column_int64(doc, 0), text, len);
-	if (sc->must && !memmem(text, len, sc->must, sc->must_len))
-		return 0;
-	/* A literal of characters folding never touches matches the stored
-	 * text where it matches the folded one: no copy to make. */
-	const char *subject = text;
-	size_t slen = len;
-	char *folded = NULL;
-	if (matcher_needs_fold(&sc->mt)) {
-		folded = text_fold(text, len, matcher_fold_icase(&sc->mt), &slen);
-		if (!folded) {
-			model_set_error(sc->m, "out of memory");
-			return -1;
-		}
-		subject = folded;
-	}
+	const char *subject;
+	size_t slen;
+	char *folded;
+	int rc = subject_of(sc, text, len, &subject, &slen, &folded);
+	if (rc <= 0)
+		return rc;
 	struct search_hit h = {
 		.doc = sqlite3_column_int64(doc, 0),
 		.source = (const char *)sqlite3_column_text(doc, 1),
@@ -269,7 +277,8 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 	/* cursor over the subject's bytes, its code points and the stored
 	 * text's bytes, moved forward only: one pass however many hits */
 	size_t spos = 0, cps = 0, opos = 0, from = 0, s, e;
-	int found, rc = 0;
+	int found;
+	rc = 0;
 	while ((found = matcher_next(sc->m, &sc->mt, subject, slen, from, &s, &e)) == 1) {
 		if (!folded) {
 			cps += count_cps(text + spos, s - spos);
