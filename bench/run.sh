@@ -57,7 +57,7 @@ for n in $sizes; do
 		c2=$(rg -o --no-filename "$re" "$corpus" | wc -l)
 		tb=$(best3 "$B" --db "$db" search -e --count "$re")
 		tr=$(best3 rg --count-matches "$re" "$corpus")
-		printf '| search -e --count %s (%s / rg %s) | %s s | %s s | %.2f |\n' "$re" "$c1" "$c2" "$tb" "$tr" "$(echo "$tb / $tr" | bc -l)"
+		printf '| search -e --count %s (%s / rg %s) | %s s | %s s | %.2f |\n' "$(printf %s "$re" | sed 's/|/\\|/g')" "$c1" "$c2" "$tb" "$tr" "$(echo "$tb / $tr" | bc -l)"
 	done
 	dbsize=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
 	printf '| database size / text size | %.2f | | |\n' "$(echo "$dbsize / $bytes" | bc -l)"
