@@ -464,41 +464,61 @@ static int load_runs(struct scan *sc, struct doc_run **out, size_t *n)
 	return 0;
 }
 
-/* Counting from the index alone, where its phrase matches are the C loop's
- * (matcher.index_counts): no paragraph text is read, and each index row
- * finds its document in the runs by binary search.  1 when the runs do not
- * allow it (nothing tallied), 0 done, -1 error. */
-static int count_from_index(struct scan *sc, const char *fts_query)
+/* The run of paragraph id (rows come in id order, so the last run found is
+ * tried first); NULL when no document of the filter holds it. */
+static const struct doc_run *run_of(const struct doc_run *runs, size_t n, size_t *at, int64_t id)
+{
+	if (*at >= n || id < runs[*at].first || id > runs[*at].last) {
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (runs[mid].last < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		*at = lo;
+	}
+	return *at < n && id >= runs[*at].first && runs[*at].wanted ? &runs[*at] : NULL;
+}
+
+/* Counting in paragraph-id order, each row's document found in the runs:
+ *   with fts_query  the index's phrase matches with each row's count
+ *                   (xInstCount), where those are exactly the C loop's
+ *                   (matcher.index_counts): no text is read;
+ *   without         every paragraph's text in storage order (no index
+ *                   walk, no sort) through count_text.
+ * 1 when the runs do not allow it (nothing tallied), 0 done, -1 error. */
+static int count_by_runs(struct scan *sc, const char *fts_query)
 {
 	struct doc_run *runs;
 	size_t nruns;
 	int rc = load_runs(sc, &runs, &nruns);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = model_prepare(sc->m, "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE ") FROM "
-	                                        MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE " MATCH ?1");
+	sqlite3_stmt *st = model_prepare(
+		sc->m, fts_query ? "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE ") FROM " MODEL_FTS_TABLE
+		                   " WHERE " MODEL_FTS_TABLE " MATCH ?1"
+		                 : "SELECT id, text FROM paragraphs");
 	if (!st) {
 		free(runs);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
-	size_t at = 0; /* rows come in rowid order: the run moves forward */
+	if (fts_query)
+		sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
+	size_t at = 0;
 	int step;
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (at >= nruns || id < runs[at].first || id > runs[at].last) {
-			size_t lo = 0, hi = nruns;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (runs[mid].last < id)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			at = lo;
+		const struct doc_run *r = run_of(runs, nruns, &at, sqlite3_column_int64(st, 0));
+		if (!r)
+			continue;
+		if (fts_query) {
+			rc = tally_add(sc, r->doc, sqlite3_column_int(st, 1));
+		} else {
+			const char *text = (const char *)sqlite3_column_text(st, 1);
+			if (text)
+				rc = count_text(sc, r->doc, text, (size_t)sqlite3_column_bytes(st, 1));
 		}
-		if (at < nruns && id >= runs[at].first && runs[at].wanted)
-			rc = tally_add(sc, runs[at].doc, sqlite3_column_int(st, 1));
 	}
 	if (!rc && step != SQLITE_DONE) {
 		model_sqlite_error(sc->m, "search");
@@ -545,16 +565,21 @@ static int search(struct scan *sc)
 	if (pre == PRE_FTS && m->fts_ok && !sc->q->doc) {
 		rc = 1;
 		if (sc->counting && sc->mt.index_counts)
-			rc = count_from_index(sc, arg);
+			rc = count_by_runs(sc, arg);
 		if (rc == 1)
 			rc = sc->counting ? count_indexed(sc, arg) : scan_indexed(sc, arg);
-	}
-	else {
+	} else {
 		if (pre == PRE_INSTR) {
 			sc->must = arg;
 			sc->must_len = strlen(arg);
 		}
-		rc = scan_documents(sc);
+		rc = 1;
+		/* one document is read through its index; all of them in storage
+		 * order, which a count does not mind */
+		if (sc->counting && !sc->q->doc)
+			rc = count_by_runs(sc, NULL);
+		if (rc == 1)
+			rc = scan_documents(sc);
 	}
 	if (own)
 		sqlite3_exec(m->db, "COMMIT", NULL, NULL, NULL);
