@@ -210,39 +210,44 @@ static int only_whitespace(const char *s, size_t len)
 	return 1;
 }
 
-int decode_text(const char *data, size_t len, struct decoded *out, const char **reason)
+int decode_text_owned(char *data, size_t len, struct decoded *out, const char **reason)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	memset(out, 0, sizeof *out);
 	*reason = NULL;
 	if (len == 0) {
+		free(data);
 		*reason = "empty file";
 		return -1;
 	}
-	int rc = -1;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		rc = decode_utf16(u + 2, len - 2, u[0] == 0xFE, out, reason);
+		int rc = decode_utf16(u + 2, len - 2, u[0] == 0xFE, out, reason);
+		free(data);
 		if (rc < 0)
 			return -1;
 	} else if (memchr(data, '\0', len)) {
+		free(data);
 		*reason = "binary file (NUL bytes)";
 		return -1;
 	} else {
 		int bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
-		const char *body = data + (bom ? 3 : 0);
 		size_t blen = len - (bom ? 3 : 0);
-		if (decode_utf8_valid(body, blen) == blen) {
-			out->text = copy_bytes(body, blen);
+		if (decode_utf8_valid(data + (bom ? 3 : 0), blen) == blen) {
+			/* UTF-8 stays where it was read: the file is in memory once */
+			if (bom)
+				memmove(data, data + 3, blen);
+			data[blen] = '\0';
+			out->text = data;
 			out->len = blen;
 			out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
-			if (!out->text) {
-				*reason = "out of memory";
+		} else {
+			/* a UTF-8 BOM followed by invalid UTF-8 is a broken file, not GB18030 */
+			int rc = bom ? -1 : decode_gb18030(data, len, out);
+			free(data);
+			if (rc < 0) {
+				*reason = "not UTF-8, UTF-16 or GB18030";
 				return -1;
 			}
-		} else if (bom || decode_gb18030(data, len, out) < 0) {
-			/* a UTF-8 BOM followed by invalid UTF-8 is a broken file, not GB18030 */
-			*reason = "not UTF-8, UTF-16 or GB18030";
-			return -1;
 		}
 	}
 	/* a BOM the decoder passed through (GB18030's 84 31 95 33 becomes U+FEFF) */
@@ -258,4 +263,15 @@ int decode_text(const char *data, size_t len, struct decoded *out, const char **
 		return -1;
 	}
 	return 0;
+}
+
+int decode_text(const char *data, size_t len, struct decoded *out, const char **reason)
+{
+	char *copy = copy_bytes(data, len);
+	if (!copy) {
+		memset(out, 0, sizeof *out);
+		*reason = "out of memory";
+		return -1;
+	}
+	return decode_text_owned(copy, len, out, reason);
 }

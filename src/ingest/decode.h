@@ -18,6 +18,9 @@ struct decoded {
  * ("empty file", "binary file (NUL bytes)", "not UTF-8, UTF-16 or GB18030",
  * "invalid UTF-16", "out of memory"). */
 int decode_text(const char *data, size_t len, struct decoded *out, const char **reason);
+/* The same on a malloc'd buffer of at least len + 1 bytes, which it takes
+ * over (freed, or become out->text: UTF-8 is decoded in place). */
+int decode_text_owned(char *data, size_t len, struct decoded *out, const char **reason);
 
 /* Length of the longest valid UTF-8 prefix (strict: no overlongs, surrogates
  * or code points past U+10FFFF). */

@@ -78,25 +78,28 @@ static int feed(const struct doc_sink *sink, const struct parse_doc *doc, const 
 	return rc;
 }
 
-enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path, const char *data,
-                                  size_t len, const char **reason)
+/* ingest_buffer on a malloc'd buffer of at least len + 1 bytes, taken over:
+ * a big file is in memory once as read (UTF-8 is decoded in place) and is
+ * let go as soon as it is parsed, before the paragraphs are stored. */
+static enum ingest_outcome ingest_owned(const struct doc_sink *sink, const char *path, char *data,
+                                        size_t len, const char **reason)
 {
 	struct decoded dec;
 	*reason = NULL;
-	if (decode_text(data, len, &dec, reason) < 0)
+	if (decode_text_owned(data, len, &dec, reason) < 0)
 		return strcmp(*reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
 	char hash[65];
 	sha256_hex(dec.text, dec.len, hash);
 	struct parse_doc doc;
 	struct meta m;
-	if (parse_text(dec.text, dec.len, &doc) < 0) {
-		free(dec.text);
+	size_t text_len = dec.len;
+	int parsed = parse_text_owned(dec.text, dec.len, &doc);
+	if (parsed < 0) {
 		*reason = "out of memory";
 		return INGEST_FAILED;
 	}
 	if (meta_read(&doc, path, &m) < 0) {
 		parse_free(&doc);
-		free(dec.text);
 		*reason = "out of memory";
 		return INGEST_FAILED;
 	}
@@ -111,7 +114,7 @@ enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path,
 	    .title = m.title,
 	    .review_year = m.review_year,
 	    .plan_year = m.plan_year,
-	    .bytes = dec.len,
+	    .bytes = text_len,
 	};
 	enum ingest_outcome out;
 	int rc = sink->doc_begin(sink->ctx, &sd);
@@ -133,8 +136,20 @@ enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path,
 	}
 	meta_free(&m);
 	parse_free(&doc);
-	free(dec.text);
 	return out;
+}
+
+enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path, const char *data,
+                                  size_t len, const char **reason)
+{
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		*reason = "out of memory";
+		return INGEST_FAILED;
+	}
+	if (len)
+		memcpy(copy, data, len);
+	return ingest_owned(sink, path, copy, len, reason);
 }
 
 /* ---- files and directories ---------------------------------------------- */
@@ -223,14 +238,20 @@ static void ingest_file(struct walk *w, const char *path)
 			len += (size_t)n;
 	}
 	close(fd);
+	if (!err && len == cap) { /* room for the NUL decoding adds */
+		char *b = realloc(buf, cap + 1);
+		if (b)
+			buf = b;
+		else
+			err = ENOMEM;
+	}
 	if (err) {
 		free(buf);
 		cannot(w, path, "cannot read", err);
 		return;
 	}
 	const char *reason;
-	enum ingest_outcome o = ingest_buffer(w->sink, path, buf, len, &reason);
-	free(buf);
+	enum ingest_outcome o = ingest_owned(w->sink, path, buf, len, &reason);
 	tell(w, path, o, reason);
 }
 

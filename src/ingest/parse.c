@@ -58,7 +58,7 @@ static void *grow(struct parser *p, void *base, size_t *cap, size_t need, size_t
 {
 	if (need <= *cap)
 		return base;
-	size_t n = *cap ? *cap * 2 : 16;
+	size_t n = *cap ? *cap * 2 : 4;
 	while (n < need)
 		n *= 2;
 	void *b = realloc(base, n * size);
@@ -684,22 +684,41 @@ static void free_units(struct parser *p)
 	p->nunits = 0;
 }
 
-int parse_text(const char *text, size_t len, struct parse_doc *doc)
+/* Units hold a copy of the text: `owned` (the text, or NULL) is freed once
+ * they are made, and each unit's text once it is classified (classify reads
+ * the features of the next unit, never its text), so a big report is not
+ * in memory three times over. */
+static int parse(const char *text, size_t len, char *owned, struct parse_doc *doc)
 {
 	struct parser p = {.doc = doc, .front = 1};
 	memset(doc, 0, sizeof *doc);
 	if (split_units(&p, text, len) == 0)
 		join_breaks(&p);
+	free(owned);
 	size_t mast_end = p.oom ? 0 : masthead_end(&p);
-	for (size_t i = 0; i < p.nunits && !p.oom; i++)
+	for (size_t i = 0; i < p.nunits && !p.oom; i++) {
 		if (classify(&p, i, mast_end) < 0)
 			p.oom = 1;
+		pbuf_free(&p.units[i].text);
+		free(p.units[i].segs);
+		p.units[i].segs = NULL;
+	}
 	free_units(&p);
 	if (p.oom) {
 		parse_free(doc);
 		return -1;
 	}
 	return 0;
+}
+
+int parse_text(const char *text, size_t len, struct parse_doc *doc)
+{
+	return parse(text, len, NULL, doc);
+}
+
+int parse_text_owned(char *text, size_t len, struct parse_doc *doc)
+{
+	return parse(text, len, text, doc);
 }
 
 void parse_free(struct parse_doc *doc)

@@ -56,6 +56,8 @@ struct parse_doc {
 
 /* Returns 0, or -1 when out of memory (doc is then empty). */
 int parse_text(const char *text, size_t len, struct parse_doc *doc);
+/* The same on a malloc'd text it takes over (and frees early). */
+int parse_text_owned(char *text, size_t len, struct parse_doc *doc);
 void parse_free(struct parse_doc *doc);
 
 /* Helpers shared with meta.c. */
