@@ -1,3 +1,14 @@
+/* ingest.c — files and directories → prepared documents → sink.
+ *
+ * A thread walks the paths and prepares each file (prepare.c: decode,
+ * parse, metadata, indicators) while the caller's thread stores the one
+ * before it through the sink: parsing and SQLite's work overlap on two
+ * cores.  Files are stored and reported in the order of the walk; at most
+ * PIPELINE_DEPTH prepared files wait, which bounds memory.
+ *
+ * One document is one transaction of the sink: everything between doc_begin
+ * and doc_end(commit) is kept or dropped together, so a file that fails half
+ * way leaves the database as it was. */
 /* ingest.c — files and directories → decode → parse → metadata → sink.
  *
  * One document is one transaction of the sink: everything between doc_begin
@@ -8,159 +19,59 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ingest/decode.h"
-#include "ingest/extract.h"
 #include "ingest/ingest.h"
-#include "ingest/meta.h"
-#include "ingest/parse.h"
-#include "ingest/sha256.h"
+#include "ingest/prepare.h"
 
 #define MAX_FILE_BYTES ((size_t)1 << 30) /* a report is megabytes; refuse what cannot be one */
 #define MAX_DEPTH      64                /* directory nesting followed */
-
-static const char *source_name(const char *path)
-{
-	const char *b = strrchr(path, '/');
-	return b && b[1] ? b + 1 : path;
-}
-
-/* Everything after doc_begin; returns 0, or -1 when the sink failed. */
-static int feed(const struct doc_sink *sink, const struct parse_doc *doc, const struct meta *m)
-{
-	for (size_t i = 0; i < doc->nsections; i++) {
-		const struct parse_section *s = &doc->sections[i];
-		struct sink_section ss = {s->id,     s->parent, s->level, s->kind,
-		                          s->number, s->title,  s->line};
-		if (sink->section && sink->section(sink->ctx, &ss) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < doc->nparas; i++) {
-		const struct parse_para *p = &doc->paras[i];
-		struct sink_paragraph sp = {p->ord, p->section, p->kind, p->text,
-		                            p->len, p->joins,   p->line};
-		if (sink->paragraph && sink->paragraph(sink->ctx, &sp) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < doc->ngloss; i++) {
-		const struct parse_gloss *g = &doc->gloss[i];
-		struct sink_glossary sg = {g->term, g->definition, g->number, g->section};
-		if (sink->glossary && sink->glossary(sink->ctx, &sg) < 0)
-			return -1;
-	}
-	struct extract_section *xs = calloc(doc->nsections + 1, sizeof *xs);
-	struct extract_para *xp = calloc(doc->nparas + 1, sizeof *xp);
-	int rc = 0;
-	if (!xs || !xp) {
-		rc = -1;
-	} else {
-		for (size_t i = 0; i < doc->nsections; i++) {
-			const struct parse_section *s = &doc->sections[i];
-			xs[i] = (struct extract_section){s->id, s->parent, s->kind, s->number,
-			                                 s->title};
-		}
-		for (size_t i = 0; i < doc->nparas; i++) {
-			const struct parse_para *p = &doc->paras[i];
-			xp[i] = (struct extract_para){p->ord, p->section, p->kind, p->text, p->len};
-		}
-		struct extract_doc xd = {m->region,      m->kind, m->review_year, m->plan_year, xs,
-		                         doc->nsections, xp,      doc->nparas};
-		if (extract_indicators(&xd, sink) < 0)
-			rc = -1;
-	}
-	free(xs);
-	free(xp);
-	return rc;
-}
-
-/* ingest_buffer on a malloc'd buffer of at least len + 1 bytes, taken over:
- * a big file is in memory once as read (UTF-8 is decoded in place) and is
- * let go as soon as it is parsed, before the paragraphs are stored. */
-static enum ingest_outcome ingest_owned(const struct doc_sink *sink, const char *path, char *data,
-                                        size_t len, const char **reason)
-{
-	struct decoded dec;
-	*reason = NULL;
-	if (decode_text_owned(data, len, &dec, reason) < 0)
-		return strcmp(*reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
-	char hash[65];
-	sha256_hex(dec.text, dec.len, hash);
-	struct parse_doc doc;
-	struct meta m;
-	size_t text_len = dec.len;
-	int parsed = parse_text_owned(dec.text, dec.len, &doc);
-	if (parsed < 0) {
-		*reason = "out of memory";
-		return INGEST_FAILED;
-	}
-	if (meta_read(&doc, path, &m) < 0) {
-		parse_free(&doc);
-		*reason = "out of memory";
-		return INGEST_FAILED;
-	}
-	struct sink_doc sd = {
-	    .source = source_name(path),
-	    .path = path,
-	    .hash = hash,
-	    .encoding = dec.encoding,
-	    .region = m.region,
-	    .kind = m.kind,
-	    .date = m.date,
-	    .title = m.title,
-	    .review_year = m.review_year,
-	    .plan_year = m.plan_year,
-	    .bytes = text_len,
-	};
-	enum ingest_outcome out;
-	int rc = sink->doc_begin(sink->ctx, &sd);
-	if (rc < 0) {
-		/* the sink opened nothing it needs us to close (sink.h) */
-		*reason = "cannot store (database error)";
-		out = INGEST_FAILED;
-	} else if (rc == 1) {
-		out = INGEST_UNCHANGED;
-	} else if (feed(sink, &doc, &m) < 0) {
-		sink->doc_end(sink->ctx, 0);
-		*reason = "cannot store (database error)";
-		out = INGEST_FAILED;
-	} else if (sink->doc_end(sink->ctx, 1) < 0) {
-		*reason = "cannot store (database error)";
-		out = INGEST_FAILED;
-	} else {
-		out = INGEST_STORED;
-	}
-	meta_free(&m);
-	parse_free(&doc);
-	return out;
-}
+#define PIPELINE_DEPTH 2                 /* prepared files waiting to be stored */
 
 enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path, const char *data,
                                   size_t len, const char **reason)
 {
 	char *copy = malloc(len + 1);
-	if (!copy) {
+	struct prepared *pr = NULL;
+	if (copy) {
+		if (len)
+			memcpy(copy, data, len);
+		pr = prepare_bytes(path, copy, len);
+	}
+	if (!pr) {
 		*reason = "out of memory";
 		return INGEST_FAILED;
 	}
-	if (len)
-		memcpy(copy, data, len);
-	return ingest_owned(sink, path, copy, len, reason);
+	enum ingest_outcome o = prepared_store(sink, pr);
+	/* a static reason outlives pr; one built in pr->why (read errors) is
+	 * not made here */
+	*reason = pr->reason == pr->why ? "out of memory" : pr->reason;
+	prepared_free(pr);
+	return o;
 }
 
 /* ---- files and directories ---------------------------------------------- */
 
 struct walk {
+	/* the storing side: the caller's thread */
 	const struct doc_sink *sink;
 	ingest_report_fn report;
 	void *ctx;
 	struct ingest_totals *totals;
-	int bad;       /* any refused or failed */
-	char why[512]; /* a reason built for one report call */
+	int bad; /* any refused or failed */
+	/* between the two: prepared files in walk order */
+	int threaded;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct prepared *head, *tail;
+	int queued, done;
+	char *const *paths;
+	size_t npaths;
 };
 
 static void tell(struct walk *w, const char *path, enum ingest_outcome o, const char *reason)
@@ -185,10 +96,49 @@ static void tell(struct walk *w, const char *path, enum ingest_outcome o, const 
 		w->report(w->ctx, path, o, reason);
 }
 
+/* The storing side's work on one prepared file. */
+static void store(struct walk *w, struct prepared *pr)
+{
+	enum ingest_outcome o = prepared_store(w->sink, pr);
+	tell(w, pr->path, o, o == INGEST_STORED || o == INGEST_UNCHANGED ? NULL : pr->reason);
+	prepared_free(pr);
+}
+
+/* Hands a prepared file over: queued for the storing thread (waiting while
+ * PIPELINE_DEPTH are queued), or stored at once when there is no thread. */
+static void emit(struct walk *w, struct prepared *pr)
+{
+	if (!w->threaded) {
+		store(w, pr);
+		return;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (w->queued >= PIPELINE_DEPTH)
+		pthread_cond_wait(&w->changed, &w->lock);
+	if (w->tail)
+		w->tail->next = pr;
+	else
+		w->head = pr;
+	w->tail = pr;
+	w->queued++;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void emit_failed(struct walk *w, const char *path, enum ingest_outcome o, const char *reason)
+{
+	struct prepared *pr = prepared_failed(path, o, reason);
+	if (pr)
+		emit(w, pr);
+	else if (!w->threaded)
+		tell(w, path, INGEST_FAILED, "out of memory");
+}
+
 static void cannot(struct walk *w, const char *path, const char *what, int err)
 {
-	snprintf(w->why, sizeof w->why, "%s: %s", what, strerror(err));
-	tell(w, path, INGEST_FAILED, w->why);
+	char why[256];
+	snprintf(why, sizeof why, "%s: %s", what, strerror(err));
+	emit_failed(w, path, INGEST_FAILED, why);
 }
 
 static void ingest_file(struct walk *w, const char *path)
@@ -206,12 +156,12 @@ static void ingest_file(struct walk *w, const char *path)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		tell(w, path, INGEST_REFUSED, "not a regular file");
+		emit_failed(w, path, INGEST_REFUSED, "not a regular file");
 		return;
 	}
 	if ((unsigned long long)st.st_size > MAX_FILE_BYTES) {
 		close(fd);
-		tell(w, path, INGEST_REFUSED, "file too large (over 1 GiB)");
+		emit_failed(w, path, INGEST_REFUSED, "file too large (over 1 GiB)");
 		return;
 	}
 	size_t cap = (size_t)st.st_size + 1, len = 0;
@@ -250,9 +200,11 @@ static void ingest_file(struct walk *w, const char *path)
 		cannot(w, path, "cannot read", err);
 		return;
 	}
-	const char *reason;
-	enum ingest_outcome o = ingest_owned(w->sink, path, buf, len, &reason);
-	tell(w, path, o, reason);
+	struct prepared *pr = prepare_bytes(path, buf, len);
+	if (pr)
+		emit(w, pr);
+	else
+		cannot(w, path, "cannot read", ENOMEM);
 }
 
 static void ingest_dir(struct walk *w, const char *path, int depth)
@@ -295,20 +247,75 @@ static void ingest_dir(struct walk *w, const char *path, int depth)
 	free(names);
 }
 
+static void walk_paths(struct walk *w)
+{
+	for (size_t i = 0; i < w->npaths; i++) {
+		struct stat st;
+		if (stat(w->paths[i], &st) < 0)
+			cannot(w, w->paths[i], "cannot read", errno);
+		else if (S_ISDIR(st.st_mode))
+			ingest_dir(w, w->paths[i], 0);
+		else
+			ingest_file(w, w->paths[i]);
+	}
+}
+
+static void *walk_thread(void *arg)
+{
+	struct walk *w = arg;
+	walk_paths(w);
+	pthread_mutex_lock(&w->lock);
+	w->done = 1;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
 int ingest_paths(const struct doc_sink *sink, char *const *paths, size_t n, ingest_report_fn report,
                  void *ctx, struct ingest_totals *totals)
 {
 	struct ingest_totals local = {0};
-	struct walk w = {
-	    .sink = sink, .report = report, .ctx = ctx, .totals = totals ? totals : &local};
-	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) < 0)
-			cannot(&w, paths[i], "cannot read", errno);
-		else if (S_ISDIR(st.st_mode))
-			ingest_dir(&w, paths[i], 0);
-		else
-			ingest_file(&w, paths[i]);
+	struct walk w = {.sink = sink,
+	                 .report = report,
+	                 .ctx = ctx,
+	                 .totals = totals ? totals : &local,
+	                 .paths = paths,
+	                 .npaths = n,
+	                 .threaded = 1};
+	pthread_t walker;
+	if (pthread_mutex_init(&w.lock, NULL) != 0) {
+		w.threaded = 0;
+	} else if (pthread_cond_init(&w.changed, NULL) != 0) {
+		pthread_mutex_destroy(&w.lock);
+		w.threaded = 0;
+	} else if (pthread_create(&walker, NULL, walk_thread, &w) != 0) {
+		pthread_cond_destroy(&w.changed);
+		pthread_mutex_destroy(&w.lock);
+		w.threaded = 0;
 	}
+	if (!w.threaded) { /* no thread to be had: one step after the other */
+		walk_paths(&w);
+		return w.bad ? 2 : 0;
+	}
+	for (;;) {
+		pthread_mutex_lock(&w.lock);
+		while (!w.head && !w.done)
+			pthread_cond_wait(&w.changed, &w.lock);
+		struct prepared *pr = w.head;
+		if (pr) {
+			w.head = pr->next;
+			if (!w.head)
+				w.tail = NULL;
+			w.queued--;
+			pthread_cond_broadcast(&w.changed);
+		}
+		pthread_mutex_unlock(&w.lock);
+		if (!pr)
+			break;
+		store(&w, pr);
+	}
+	pthread_join(walker, NULL);
+	pthread_cond_destroy(&w.changed);
+	pthread_mutex_destroy(&w.lock);
 	return w.bad ? 2 : 0;
 }

@@ -1,0 +1,209 @@
+/* prepare.c — a file's bytes → everything the sink will be told (prepare),
+ * then the sink calls themselves (store).  See prepare.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/decode.h"
+#include "ingest/extract.h"
+#include "ingest/prepare.h"
+#include "ingest/sha256.h"
+
+static const char *source_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b && b[1] ? b + 1 : path;
+}
+
+struct prepared *prepared_failed(const char *path, enum ingest_outcome outcome, const char *reason)
+{
+	struct prepared *pr = calloc(1, sizeof *pr);
+	if (!pr || !(pr->path = strdup(path))) {
+		free(pr);
+		return NULL;
+	}
+	pr->outcome = outcome;
+	if (reason) {
+		snprintf(pr->why, sizeof pr->why, "%s", reason);
+		pr->reason = pr->why;
+	}
+	return pr;
+}
+
+/* ---- indicators, kept until the store step ---- */
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void free_indicator(struct sink_indicator *x)
+{
+	free((char *)x->indicator);
+	free((char *)x->name);
+	free((char *)x->kind);
+	free((char *)x->value);
+	free((char *)x->unit);
+	free((char *)x->qualifier);
+	free((char *)x->period);
+}
+
+static int keep_indicator(void *ctx, const struct sink_indicator *in)
+{
+	struct prepared *pr = ctx;
+	if (pr->nind == pr->capind) {
+		size_t cap = pr->capind ? pr->capind * 2 : 16;
+		struct sink_indicator *g = realloc(pr->ind, cap * sizeof *g);
+		if (!g)
+			return -1;
+		pr->ind = g;
+		pr->capind = cap;
+	}
+	struct sink_indicator *x = &pr->ind[pr->nind];
+	*x = *in;
+	x->indicator = dup_or_null(in->indicator);
+	x->name = dup_or_null(in->name);
+	x->kind = dup_or_null(in->kind);
+	x->value = dup_or_null(in->value);
+	x->unit = dup_or_null(in->unit);
+	x->qualifier = dup_or_null(in->qualifier);
+	x->period = dup_or_null(in->period);
+	if ((in->indicator && !x->indicator) || (in->name && !x->name) || (in->kind && !x->kind) ||
+	    (in->value && !x->value) || (in->unit && !x->unit) || (in->qualifier && !x->qualifier) ||
+	    (in->period && !x->period)) {
+		free_indicator(x);
+		return -1;
+	}
+	pr->nind++;
+	return 0;
+}
+
+static int extract(struct prepared *pr)
+{
+	const struct parse_doc *doc = &pr->doc;
+	struct extract_section *xs = calloc(doc->nsections + 1, sizeof *xs);
+	struct extract_para *xp = calloc(doc->nparas + 1, sizeof *xp);
+	int rc = -1;
+	if (xs && xp) {
+		for (size_t i = 0; i < doc->nsections; i++) {
+			const struct parse_section *s = &doc->sections[i];
+			xs[i] = (struct extract_section){s->id, s->parent, s->kind, s->number, s->title};
+		}
+		for (size_t i = 0; i < doc->nparas; i++) {
+			const struct parse_para *p = &doc->paras[i];
+			xp[i] = (struct extract_para){p->ord, p->section, p->kind, p->text, p->len};
+		}
+		const struct meta *m = &pr->meta;
+		struct extract_doc xd = {m->region,      m->kind, m->review_year, m->plan_year, xs,
+		                         doc->nsections, xp,      doc->nparas};
+		struct doc_sink keep = {.ctx = pr, .indicator = keep_indicator};
+		rc = extract_indicators(&xd, &keep) < 0 ? -1 : 0;
+	}
+	free(xs);
+	free(xp);
+	return rc;
+}
+
+/* ---- prepare ---- */
+
+struct prepared *prepare_bytes(const char *path, char *data, size_t len)
+{
+	struct prepared *pr = prepared_failed(path, INGEST_STORED, NULL);
+	if (!pr) {
+		free(data);
+		return NULL;
+	}
+	struct decoded dec;
+	const char *reason;
+	if (decode_text_owned(data, len, &dec, &reason) < 0) {
+		pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
+		pr->reason = reason;
+		return pr;
+	}
+	sha256_hex(dec.text, dec.len, pr->hash);
+	pr->bytes = dec.len;
+	pr->encoding = dec.encoding;
+	/* the parser lets the text go as soon as it has made its units */
+	if (parse_text_owned(dec.text, dec.len, &pr->doc) < 0 || meta_read(&pr->doc, path, &pr->meta) < 0 ||
+	    extract(pr) < 0) {
+		pr->outcome = INGEST_FAILED;
+		pr->reason = "out of memory";
+	}
+	return pr;
+}
+
+/* ---- store ---- */
+
+/* Everything after doc_begin; returns 0, or -1 when the sink failed. */
+static int feed(const struct doc_sink *sink, const struct prepared *pr)
+{
+	const struct parse_doc *doc = &pr->doc;
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const struct parse_section *s = &doc->sections[i];
+		struct sink_section ss = {s->id, s->parent, s->level, s->kind, s->number, s->title, s->line};
+		if (sink->section && sink->section(sink->ctx, &ss) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < doc->nparas; i++) {
+		const struct parse_para *p = &doc->paras[i];
+		struct sink_paragraph sp = {p->ord, p->section, p->kind, p->text, p->len, p->joins, p->line};
+		if (sink->paragraph && sink->paragraph(sink->ctx, &sp) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < doc->ngloss; i++) {
+		const struct parse_gloss *g = &doc->gloss[i];
+		struct sink_glossary sg = {g->term, g->definition, g->number, g->section};
+		if (sink->glossary && sink->glossary(sink->ctx, &sg) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < pr->nind; i++)
+		if (sink->indicator && sink->indicator(sink->ctx, &pr->ind[i]) < 0)
+			return -1;
+	return 0;
+}
+
+enum ingest_outcome prepared_store(const struct doc_sink *sink, struct prepared *pr)
+{
+	if (pr->outcome != INGEST_STORED)
+		return pr->outcome;
+	const struct meta *m = &pr->meta;
+	struct sink_doc sd = {
+	    .source = source_name(pr->path),
+	    .path = pr->path,
+	    .hash = pr->hash,
+	    .encoding = pr->encoding,
+	    .region = m->region,
+	    .kind = m->kind,
+	    .date = m->date,
+	    .title = m->title,
+	    .review_year = m->review_year,
+	    .plan_year = m->plan_year,
+	    .bytes = pr->bytes,
+	};
+	int rc = sink->doc_begin(sink->ctx, &sd);
+	if (rc == 1)
+		return INGEST_UNCHANGED;
+	/* after a failed doc_begin the sink has nothing open (sink.h) */
+	if (rc == 0 && feed(sink, pr) < 0)
+		sink->doc_end(sink->ctx, 0);
+	else if (rc == 0 && sink->doc_end(sink->ctx, 1) == 0)
+		return INGEST_STORED;
+	pr->reason = "cannot store (database error)";
+	return INGEST_FAILED;
+}
+
+void prepared_free(struct prepared *pr)
+{
+	if (!pr)
+		return;
+	for (size_t i = 0; i < pr->nind; i++)
+		free_indicator(&pr->ind[i]);
+	free(pr->ind);
+	/* meta and doc are zeroed when never filled: freeing them is harmless */
+	meta_free(&pr->meta);
+	parse_free(&pr->doc);
+	free(pr->path);
+	free(pr);
+}
