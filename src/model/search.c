@@ -246,6 +246,19 @@ static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len
 	return n ? tally_add(sc, doc, n) : 0;
 }
 
+/* Moves a folded subject's byte offset to `to` and the stored text's offset
+ * with it, code point for code point (folding maps one to one). */
+static void step_both(const char *subject, size_t slen, size_t *spos, size_t to, const char *text,
+                      size_t len, size_t *opos, size_t *cps)
+{
+	uint32_t cp;
+	while (*spos < to) {
+		*spos += utf8_decode(subject + *spos, slen - *spos, &cp);
+		*opos += utf8_decode(text + *opos, len - *opos, &cp);
+		(*cps)++;
+	}
+}
+
 /* Matches one paragraph: doc columns (DOC_COLUMNS) from `doc`, the
  * paragraph's (PARA_COLUMNS) from `para`.  0 go on, 1 the callback asked to
  * stop, -1 error. */
@@ -288,19 +301,10 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 			h.byte_start = s;
 			h.byte_end = opos = spos = e;
 		} else {
-			uint32_t cp;
-			while (spos < s) {
-				spos += utf8_decode(subject + spos, slen - spos, &cp);
-				opos += utf8_decode(text + opos, len - opos, &cp);
-				cps++;
-			}
+			step_both(subject, slen, &spos, s, text, len, &opos, &cps);
 			h.cp_start = cps;
 			h.byte_start = opos;
-			while (spos < e) {
-				spos += utf8_decode(subject + spos, slen - spos, &cp);
-				opos += utf8_decode(text + opos, len - opos, &cp);
-				cps++;
-			}
+			step_both(subject, slen, &spos, e, text, len, &opos, &cps);
 			h.cp_end = cps;
 			h.byte_end = opos;
 		}
