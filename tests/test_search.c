@@ -199,8 +199,12 @@ static void test_search(void)
 		{"专业镇建设", 0, 0, PRE_FTS, "\"专业镇建设\""},
 		{"ＧＤＰ", 0, 1, PRE_FTS, "\"gdp\""},
 		{"a\"bc", 0, 0, PRE_FTS, "\"a\"\"bc\""},
-		{"招商", 0, 0, PRE_INSTR, "招商"},
-		{"招商", 0, 1, PRE_INSTR, "招商"},
+		/* two characters: the index's trigrams that start with them */
+		{"招商", 0, 0, PRE_FTS, "\"招商引\" OR \"招商推\""},
+		{"招商", 0, 1, PRE_FTS, "\"招商引\" OR \"招商推\""},
+		{"伏产", 0, 0, PRE_FTS, "\"伏产业\""},
+		{"商推", 0, 0, PRE_FTS, "\"商推介\""},
+		{"Gd", 0, 1, PRE_NONE, ""}, /* a cased letter: the index folds it */
 		{"Gd", 0, 0, PRE_NONE, ""},
 		{"，", 0, 0, PRE_NONE, ""},
 		{"专业镇|产业链", 1, 0, PRE_FTS, "\"专业镇\" OR \"产业链\""},
@@ -250,6 +254,18 @@ static void test_search(void)
 		          mt.index_counts);
 		matcher_free(&mt);
 	}
+	/* two characters at the very end of a paragraph, and nowhere at all */
+	static const char *const doc_end[] = {"建设工业园，深化招商", "招商", NULL};
+	struct doc s5 = {"s5.txt", "k5", "潞州区", NULL, 0, 0, doc_end};
+	CHECK_INT(store(m, &s5, 1), 0);
+	CHECK_INT(count(m, "招商", 0, 0, NULL), 4);
+	struct hits k2 = {0};
+	q = (struct search_query){.pattern = "招商"};
+	CHECK_INT(model_search(m, &q, on_hit, &k2), 0);
+	CHECK_INT(k2.n, 4);
+	CHECK_INT(count(m, "商深", 0, 0, NULL), 0);
+	CHECK_INT(count(m, "园深", 0, 0, NULL), 0);
+	CHECK_INT(count(m, "，深", 0, 0, NULL), 1);
 	/* a replaced document's paragraphs get new ids: counts stay right */
 	struct doc s3b = {"s3.txt", "k3b", "潞州区", "2025-01-08", 0, 0, doc_s3};
 	CHECK_INT(store(m, &s3b, 1), 0);

@@ -261,6 +261,19 @@ fail:
 	return -1;
 }
 
+char *model_index_text(const char *text, size_t len, size_t *n)
+{
+	char *f = text_fold(text, len, 0, n);
+	char *g = f ? realloc(f, *n + 2) : NULL;
+	if (!g) {
+		free(f);
+		return NULL;
+	}
+	g[(*n)++] = MODEL_FTS_END;
+	g[*n] = '\0';
+	return g;
+}
+
 static void fold_function(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -270,7 +283,7 @@ static void fold_function(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		return;
 	}
 	size_t n;
-	char *f = text_fold(s, (size_t)sqlite3_value_bytes(argv[0]), 0, &n);
+	char *f = model_index_text(s, (size_t)sqlite3_value_bytes(argv[0]), &n);
 	if (!f) {
 		sqlite3_result_error_nomem(cx);
 		return;

@@ -16,9 +16,13 @@
 /* FTS5 auxiliary function baogao_hits(para_fts): the row's phrase matches
  * (xInstCount), registered on every connection. */
 #define MODEL_FTS_HITS "baogao_hits"
-/* SQL function baogao_fold(text): text_fold(text, no icase), registered on
- * every connection; what the FTS index holds for a paragraph. */
+/* SQL function baogao_fold(text): model_index_text, registered on every
+ * connection; what the FTS index holds for a paragraph. */
 #define MODEL_FOLD_FUNCTION "baogao_fold"
+/* Ends every paragraph in the index, so that each occurrence of a
+ * two-character term is followed by some character: the trigrams that start
+ * with it then find (and count) every occurrence (pattern.c). */
+#define MODEL_FTS_END '\n'
 
 struct model {
 	sqlite3 *db;
@@ -27,6 +31,7 @@ struct model {
 	/* 0 when the FTS index does not match this program's folding and could
 	 * not be rebuilt (read-only database): searches scan, ingest refuses */
 	int fts_ok;
+	int vocab_ready; /* temp.baogao_vocab made (pattern.c) */
 	/* ingest state of the document being stored (see store.c) */
 	int64_t doc;
 	int64_t *sections; /* local id - 1 → database id */
@@ -38,6 +43,9 @@ struct model {
 };
 
 sqlite3 *model_db(model *m);
+/* What the index holds for a paragraph: text_fold(text, no icase) and
+ * MODEL_FTS_END; malloc'd, *n its length. */
+char *model_index_text(const char *text, size_t len, size_t *n);
 /* Sets the message model_error() returns; printf-style. */
 void model_set_error(model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "what: sqlite's message" */

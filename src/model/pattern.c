@@ -81,7 +81,7 @@ static void fold_analyse(void)
 	/* invalid bytes read as U+FFFD in folded text, as themselves in SQL */
 	fold_touched[TEXT_REPLACEMENT / 8] |= (unsigned char)(1u << (TEXT_REPLACEMENT % 8));
 	/* the index layout is part of what must match */
-	snprintf(fold_print, sizeof fold_print, "trigram-full/%016" PRIx64, h);
+	snprintf(fold_print, sizeof fold_print, "trigram-full-end/%016" PRIx64, h);
 }
 
 const char *model_fold_fingerprint(void)
@@ -381,6 +381,10 @@ static struct lit branch_literal(const char *p, size_t i, size_t end)
 
 /* ---- FTS5 queries ---- */
 
+/* Most trigrams a two-character literal is asked as; past it, the literal
+ * is common enough that reading the text costs about the same. */
+#define SHORT_TRIGRAMS_MAX 256
+
 struct buf {
 	char *s;
 	size_t len, cap;
@@ -431,24 +435,77 @@ static void fts_literal(struct buf *b, const char *s, size_t len)
  * that is no letter, scripts without case and punctuation.  And no border
  * (a proper prefix that is also a suffix): the index counts overlapping
  * matches, the loop does not. */
-static int index_counts_literal(const char *s, size_t len)
+static int index_exact_chars(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (!k)
 			return 0;
-		int ok = cp < 0x80 ? !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+		int ok = cp < 0x80 ? cp >= 0x20 && cp != 0x7F && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
 		                   : caseless_script(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
 		                             (cp >= 0x2000 && cp <= 0x206F);
 		if (!ok)
 			return 0;
 		i += k;
 	}
+	return 1;
+}
+
+static int index_counts_literal(const char *s, size_t len)
+{
+	if (!index_exact_chars(s, len))
+		return 0;
 	for (size_t k = 1; k < len; k++)
 		if (memcmp(s, s + len - k, k) == 0)
 			return 0;
 	return 1;
+}
+
+/* A two-character literal as the index's trigrams that start with it
+ * ("光伏" → "光伏发" OR "光伏产" OR …): every occurrence is followed by some
+ * character (MODEL_FTS_END at the latest), so together they find every
+ * paragraph holding it, and their matches count each occurrence once.
+ * Only for characters the index holds as they are (index_exact_chars).
+ * 0 with the query in *b (empty: the literal occurs nowhere), 1 when more
+ * than SHORT_TRIGRAMS_MAX trigrams start with it, -1 on error. */
+static int short_literal_query(model *m, const char *s, size_t len, struct buf *b)
+{
+	if (!m->vocab_ready) {
+		if (sqlite3_exec(m->db,
+		                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.baogao_vocab USING"
+		                 " fts5vocab(main, " MODEL_FTS_TABLE ", row)",
+		                 NULL, NULL, NULL) != SQLITE_OK) {
+			model_sqlite_error(m, "search");
+			return -1;
+		}
+		m->vocab_ready = 1;
+	}
+	sqlite3_stmt *st = model_prepare(m, "SELECT term FROM temp.baogao_vocab WHERE term >= ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, s, (int)len, SQLITE_STATIC);
+	int n = 0, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		size_t tl = (size_t)sqlite3_column_bytes(st, 0);
+		if (!t || tl < len || memcmp(t, s, len) != 0)
+			break; /* terms come in order: past the prefix */
+		if (++n > SHORT_TRIGRAMS_MAX)
+			break;
+		if (n > 1)
+			buf_add(b, " OR ", 4);
+		buf_add_string(b, t, tl);
+	}
+	int rc = step == SQLITE_ROW || step == SQLITE_DONE ? (n > SHORT_TRIGRAMS_MAX) : -1;
+	if (rc < 0)
+		model_sqlite_error(m, "search");
+	sqlite3_finalize(st);
+	if (b->oom) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	return rc;
 }
 
 /* The prefilter of a folded regex: FTS when every top-level branch holds a
@@ -535,7 +592,24 @@ static int literal_init(model *m, struct matcher *mt, const char *pattern)
 		return -1;
 	}
 	mt->raw = instr_safe(mt->needle, mt->nlen, 0);
-	if (utf8_count(mt->needle, mt->nlen) >= 3) {
+	size_t cps = utf8_count(mt->needle, mt->nlen);
+	if (cps == 2 && m->fts_ok && index_exact_chars(mt->needle, mt->nlen)) {
+		struct buf b = {0};
+		int rc = short_literal_query(m, mt->needle, mt->nlen, &b);
+		if (rc < 0) {
+			free(b.s);
+			return -1;
+		}
+		if (rc == 0) {
+			mt->pre = PRE_FTS;
+			mt->nothing = b.len == 0;
+			mt->pre_arg = b.s ? b.s : strdup("");
+			mt->index_counts = index_counts_literal(mt->needle, mt->nlen);
+			return mt->pre_arg ? 0 : -1;
+		}
+		free(b.s);
+	}
+	if (cps >= 3) {
 		struct buf b = {0};
 		fts_literal(&b, mt->needle, mt->nlen);
 		if (!b.oom) {

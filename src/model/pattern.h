@@ -36,6 +36,7 @@ struct matcher {
 	/* PRE_FTS whose index matches are exactly the C loop's: counting needs
 	 * no text (see index_counts_literal) */
 	int index_counts;
+	int nothing; /* the index knows the literal occurs nowhere */
 };
 
 /* Compiles q's pattern (folded like the text).  -1 with the model's error set

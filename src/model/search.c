@@ -566,7 +566,9 @@ static int search(struct scan *sc)
 	enum prefilter pre = matcher_prefilter(&sc->mt, &arg);
 	int rc;
 	/* one document is read whole faster than the index is asked */
-	if (pre == PRE_FTS && m->fts_ok && !sc->q->doc) {
+	if (sc->mt.nothing) {
+		rc = 0;
+	} else if (pre == PRE_FTS && m->fts_ok && !sc->q->doc) {
 		rc = 1;
 		if (sc->counting && sc->mt.index_counts)
 			rc = count_by_runs(sc, arg);

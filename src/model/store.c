@@ -235,7 +235,7 @@ static int on_paragraph(void *ctx, const struct sink_paragraph *p)
 		return -1;
 	int64_t id = sqlite3_last_insert_rowid(m->db);
 	size_t n;
-	char *fold = text_fold(p->text, p->len, 0, &n);
+	char *fold = model_index_text(p->text, p->len, &n);
 	if (!fold) {
 		model_set_error(m, "out of memory");
 		return -1;
