@@ -38,7 +38,7 @@ model *cli_model(struct cli *c)
 	/* A first run should show something: the bundled reports are the
 	 * default corpus, stored once, like any ingested file. */
 	const char *no_seeds = getenv("BAOGAO_NO_SEEDS");
-	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && model_doc_count(m) == 0) {
+	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && model_empty(m) == 1) {
 		char *seeds = datadir_find("seeds");
 		if (seeds) {
 			struct doc_sink sink = model_sink(m);

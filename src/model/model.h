@@ -16,7 +16,7 @@
 
 typedef struct model model;
 
-#define MODEL_SCHEMA_VERSION 4
+#define MODEL_SCHEMA_VERSION 5
 
 /* Path of the database: explicit (--db) if not NULL, else $BAOGAO_DB, else
  * $XDG_DATA_HOME/baogao/baogao.db, else ~/.local/share/baogao/baogao.db.
@@ -30,6 +30,9 @@ void model_close(model *m);
 const char *model_error(model *m);
 /* Number of documents stored. */
 long model_doc_count(model *m);
+/* 1 when no document is stored, 0 when some is, -1 on error (without
+ * counting them all). */
+int model_empty(model *m);
 
 /* The write side, for ingest (see sink.h). */
 struct doc_sink model_sink(model *m);

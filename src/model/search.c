@@ -404,12 +404,6 @@ struct doc_run {
 	int wanted; /* passes the query's filter */
 };
 
-static int by_first(const void *a, const void *b)
-{
-	const struct doc_run *x = a, *y = b;
-	return x->first < y->first ? -1 : x->first > y->first;
-}
-
 /* Every document's run of paragraph ids, ascending: 0 when the runs tile
  * the ids of every paragraph one document each, 1 when they do not (the
  * count is then made from the text), -1 on error. */
@@ -418,7 +412,7 @@ static int load_runs(struct scan *sc, struct doc_run **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = model_prepare(sc->m, "SELECT d.id, d.para_first, d.para_last, d.n_paragraphs,"
-	                                        " (" DOC_FILTER ") FROM documents d");
+	                                        " (" DOC_FILTER ") FROM documents d ORDER BY d.para_first");
 	if (!st)
 		return -1;
 	bind_filter(sc->q, st);
@@ -454,8 +448,7 @@ static int load_runs(struct scan *sc, struct doc_run **out, size_t *n)
 		model_set_error(sc->m, "read documents: %s", sqlite3_errstr(step));
 		return -1;
 	}
-	if (k)
-		qsort(r, k, sizeof *r, by_first);
+	/* in para_first order (NULLs, documents without paragraphs, first) */
 	for (size_t i = 1; usable && i < k; i++)
 		if (r[i].first <= r[i - 1].last)
 			usable = 0;
