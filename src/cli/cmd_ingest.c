@@ -72,8 +72,11 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 	struct doc_sink sink = model_sink(m);
 	struct ingest_totals tot = {0};
 	int rc = ingest_paths(&sink, argv + optind, (size_t)(argc - optind), report, &r, &tot);
-	if (!r.quiet)
-		printf("%d stored, %d unchanged, %d refused\n", tot.stored, tot.unchanged,
-		       tot.refused + tot.failed);
+	if (!r.quiet) {
+		printf("%d stored, %d unchanged, %d refused", tot.stored, tot.unchanged, tot.refused);
+		if (tot.failed) /* unreadable, or the database said no */
+			printf(", %d failed", tot.failed);
+		putchar('\n');
+	}
 	return rc ? EXIT_TROUBLE : 0;
 }
