@@ -209,7 +209,7 @@ static void test_search(void)
 		{"，", 0, 0, PRE_NONE, ""},
 		{"专业镇|产业链", 1, 0, PRE_FTS, "\"专业镇\" OR \"产业链\""},
 		{"专业镇|a", 1, 0, PRE_NONE, ""},
-		{"增长[0-9.]+%", 1, 0, PRE_INSTR, "增长"},
+		{"增长[0-9.]+%", 1, 0, PRE_FTS, "\"增长6\" OR \"增长7\""}, /* two: through the index */
 		{"[[:digit:]]abc", 1, 0, PRE_FTS, "\"abc\""},
 		{"\\x41bcd", 1, 0, PRE_FTS, "\"bcd\""},
 		{"\\pLabc", 1, 0, PRE_FTS, "\"abc\""},
@@ -223,7 +223,7 @@ static void test_search(void)
 		{"专业\\.", 1, 0, PRE_FTS, "\"专业.\""},
 		{"(?x)专 业 镇", 1, 0, PRE_NONE, ""},
 		{"\\Q专业镇\\E", 1, 0, PRE_NONE, ""},
-		{"(?i)光伏", 1, 0, PRE_INSTR, "光伏"},
+		{"(?i)光伏", 1, 0, PRE_FTS, "\"光伏产\""},
 		{"αβ", 1, 0, PRE_INSTR, "αβ"},
 		{"αβ", 1, 1, PRE_NONE, ""},
 		{"(专业)+镇", 1, 0, PRE_INSTR, "镇"},

@@ -580,6 +580,30 @@ void matcher_free(struct matcher *mt)
 	memset(mt, 0, sizeof *mt);
 }
 
+/* A literal of two characters every match holds, asked through the index
+ * (short_literal_query): 0 with mt->pre and pre_arg set (mt->nothing when
+ * it occurs nowhere), 1 when it does not apply, -1 on error. */
+static int short_prefilter(model *m, struct matcher *mt, const char *lit, size_t len)
+{
+	if (!m->fts_ok || utf8_count(lit, len) != 2 || !index_exact_chars(lit, len))
+		return 1;
+	struct buf b = {0};
+	int rc = short_literal_query(m, lit, len, &b);
+	if (rc != 0) {
+		free(b.s);
+		return rc;
+	}
+	free(mt->pre_arg);
+	mt->pre = PRE_FTS;
+	mt->nothing = b.len == 0;
+	mt->pre_arg = b.s ? b.s : strdup("");
+	if (!mt->pre_arg) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 static int literal_init(model *m, struct matcher *mt, const char *pattern)
 {
 	mt->needle = text_fold(pattern, strlen(pattern), mt->icase, &mt->nlen);
@@ -593,21 +617,11 @@ static int literal_init(model *m, struct matcher *mt, const char *pattern)
 	}
 	mt->raw = instr_safe(mt->needle, mt->nlen, 0);
 	size_t cps = utf8_count(mt->needle, mt->nlen);
-	if (cps == 2 && m->fts_ok && index_exact_chars(mt->needle, mt->nlen)) {
-		struct buf b = {0};
-		int rc = short_literal_query(m, mt->needle, mt->nlen, &b);
-		if (rc < 0) {
-			free(b.s);
-			return -1;
-		}
-		if (rc == 0) {
-			mt->pre = PRE_FTS;
-			mt->nothing = b.len == 0;
-			mt->pre_arg = b.s ? b.s : strdup("");
+	int rc = short_prefilter(m, mt, mt->needle, mt->nlen);
+	if (rc <= 0) {
+		if (rc == 0)
 			mt->index_counts = index_counts_literal(mt->needle, mt->nlen);
-			return mt->pre_arg ? 0 : -1;
-		}
-		free(b.s);
+		return rc;
 	}
 	if (cps >= 3) {
 		struct buf b = {0};
@@ -651,6 +665,8 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 	free(cp_of);
 	mt->pre = regex_prefilter(folded, plen, mt->icase, &mt->pre_arg);
 	free(folded);
+	if (mt->pre == PRE_INSTR && short_prefilter(m, mt, mt->pre_arg, strlen(mt->pre_arg)) < 0)
+		return -1;
 	if (!RUNNING_ON_VALGRIND)
 		pcre2_jit_compile(mt->re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */
 	mt->md = pcre2_match_data_create_from_pattern(mt->re, NULL);
