@@ -12,36 +12,36 @@
 #include "ui/ui.h"
 
 static const char usage_text[] =
-	"Usage: baogao [GLOBAL OPTIONS] [COMMAND [ARGS]]\n"
-	"Browse and search Chinese government work reports (政府工作报告).\n"
-	"\n"
-	"With no command, opens the browser.  Commands:\n"
-	"  docs                          list documents\n"
-	"  search [-e] [-i] [--count] [--region R] [--year Y] PATTERN\n"
-	"                                search paragraphs (literal; PCRE2 with -e)\n"
-	"  show [--width N] DOC [SECTION]  print a document as the viewer lays it out\n"
-	"  glossary [TERM]               glossary entries (名词解释)\n"
-	"  indicators [--region R] [--year Y] [--kind result|target]\n"
-	"                                quantitative statements\n"
-	"  compare [--region R] [--year Y]  targets against results\n"
-	"  ingest PATH...                add report files or directories\n"
-	"  check                         verify the database\n"
-	"  browse                        open the browser (the default)\n"
-	"\n"
-	"Global options:\n"
-	"  --db PATH                 database file (default $BAOGAO_DB, else\n"
-	"                            $XDG_DATA_HOME/baogao/baogao.db)\n"
-	"  --format table|tsv|json   output format of listings (table on a terminal,\n"
-	"                            tsv otherwise; compare also takes csv and md)\n"
-	"  --ambiguous narrow|wide|auto  width of East Asian ambiguous characters\n"
-	"  --config PATH             browser configuration file\n"
-	"  -h, --help                this help;  COMMAND --help for a command\n"
-	"  -V, --version             print the version\n"
-	"\n"
-	"Environment: BAOGAO_DB (database), BAOGAO_DATADIR (seeds/ and data/),\n"
-	"  BAOGAO_NO_SEEDS=1 (a new database starts empty), NO_COLOR.\n"
-	"\n"
-	"Exit status: 0 success, 1 nothing found, 2 error.  See baogao(1).\n";
+    "Usage: baogao [GLOBAL OPTIONS] [COMMAND [ARGS]]\n"
+    "Browse and search Chinese government work reports (政府工作报告).\n"
+    "\n"
+    "With no command, opens the browser.  Commands:\n"
+    "  docs                          list documents\n"
+    "  search [-e] [-i] [--count] [--region R] [--year Y] PATTERN\n"
+    "                                search paragraphs (literal; PCRE2 with -e)\n"
+    "  show [--width N] DOC [SECTION]  print a document as the viewer lays it out\n"
+    "  glossary [TERM]               glossary entries (名词解释)\n"
+    "  indicators [--region R] [--year Y] [--kind result|target]\n"
+    "                                quantitative statements\n"
+    "  compare [--region R] [--year Y]  targets against results\n"
+    "  ingest PATH...                add report files or directories\n"
+    "  check                         verify the database\n"
+    "  browse                        open the browser (the default)\n"
+    "\n"
+    "Global options:\n"
+    "  --db PATH                 database file (default $BAOGAO_DB, else\n"
+    "                            $XDG_DATA_HOME/baogao/baogao.db)\n"
+    "  --format table|tsv|json   output format of listings (table on a terminal,\n"
+    "                            tsv otherwise; compare also takes csv and md)\n"
+    "  --ambiguous narrow|wide|auto  width of East Asian ambiguous characters\n"
+    "  --config PATH             browser configuration file\n"
+    "  -h, --help                this help;  COMMAND --help for a command\n"
+    "  -V, --version             print the version\n"
+    "\n"
+    "Environment: BAOGAO_DB (database), BAOGAO_DATADIR (seeds/ and data/),\n"
+    "  BAOGAO_NO_SEEDS=1 (a new database starts empty), NO_COLOR.\n"
+    "\n"
+    "Exit status: 0 success, 1 nothing found, 2 error.  See baogao(1).\n";
 
 struct command {
 	const char *name;
@@ -49,9 +49,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"docs", cmd_docs},       {"search", cmd_search},         {"show", cmd_show},
-	{"glossary", cmd_glossary}, {"ingest", cmd_ingest},       {"indicators", cmd_indicators},
-	{"compare", cmd_compare}, {"check", cmd_check},
+    {"docs", cmd_docs},         {"search", cmd_search}, {"show", cmd_show},
+    {"glossary", cmd_glossary}, {"ingest", cmd_ingest}, {"indicators", cmd_indicators},
+    {"compare", cmd_compare},   {"check", cmd_check},
 };
 
 /* Takes a global option (with its value) out of argv wherever it stands, so
@@ -77,7 +77,8 @@ static int take_global(int *argc, char **argv, const char *name, const char **va
 		}
 		if (used) {
 			*value = v;
-			memmove(&argv[i], &argv[i + used], (size_t)(*argc - i - used + 1) * sizeof *argv);
+			memmove(&argv[i], &argv[i + used],
+			        (size_t)(*argc - i - used + 1) * sizeof *argv);
 			*argc -= used;
 			i--;
 		}
@@ -111,7 +112,9 @@ int main(int argc, char **argv)
 		else if (strcmp(c.ambiguous, "wide") == 0)
 			text_set_ambiguous_width(2);
 		else if (strcmp(c.ambiguous, "auto") != 0) {
-			fprintf(stderr, "baogao: --ambiguous takes narrow, wide or auto, not '%s'\n", c.ambiguous);
+			fprintf(stderr,
+			        "baogao: --ambiguous takes narrow, wide or auto, not '%s'\n",
+			        c.ambiguous);
 			return EXIT_TROUBLE;
 		}
 	}
@@ -134,7 +137,9 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "browse") == 0) {
 		if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-			fputs("Usage: baogao [browse]\nOpens the browser; press ? inside for every key.\n", stdout);
+			fputs("Usage: baogao [browse]\nOpens the browser; press ? inside for every "
+			      "key.\n",
+			      stdout);
 			return 0;
 		}
 		model *m = cli_model(&c);

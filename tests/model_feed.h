@@ -15,7 +15,6 @@
 /* mkdtemp()ed by main */
 static char dir[] = "/tmp/baogao-model-XXXXXX";
 
-
 static inline char *db_path(const char *name)
 {
 	static char p[256];
@@ -37,32 +36,59 @@ struct doc {
 static inline int store(model *m, const struct doc *d, int commit)
 {
 	struct doc_sink s = model_sink(m);
-	struct sink_doc sd = {.source = d->source, .hash = d->hash, .region = d->region,
-	                      .kind = "政府工作报告", .title = "政府工作报告", .date = d->date,
-	                      .review_year = d->review_year, .plan_year = d->plan_year};
+	struct sink_doc sd = {.source = d->source,
+	                      .hash = d->hash,
+	                      .region = d->region,
+	                      .kind = "政府工作报告",
+	                      .title = "政府工作报告",
+	                      .date = d->date,
+	                      .review_year = d->review_year,
+	                      .plan_year = d->plan_year};
 	int rc = s.doc_begin(s.ctx, &sd);
 	if (rc != 0)
 		return rc;
-	struct sink_section sec = {.id = 1, .parent = 0, .level = 1, .kind = "part", .number = "一、",
+	struct sink_section sec = {.id = 1,
+	                           .parent = 0,
+	                           .level = 1,
+	                           .kind = "part",
+	                           .number = "一、",
 	                           .title = "工作回顾"};
-	struct sink_section sub = {.id = 2, .parent = 1, .level = 2, .kind = "subsection",
-	                           .number = "（一）", .title = "经济"};
-	struct sink_section item = {.id = 3, .parent = 2, .level = 3, .kind = "item", .number = "1.",
-	                            .title = "工业"};
+	struct sink_section sub = {.id = 2,
+	                           .parent = 1,
+	                           .level = 2,
+	                           .kind = "subsection",
+	                           .number = "（一）",
+	                           .title = "经济"};
+	struct sink_section item = {
+	    .id = 3, .parent = 2, .level = 3, .kind = "item", .number = "1.", .title = "工业"};
 	if (s.section(s.ctx, &sec) || s.section(s.ctx, &sub) || s.section(s.ctx, &item))
 		return -1;
 	for (int i = 0; d->paras[i]; i++) {
-		struct sink_paragraph p = {.ord = i + 1, .section = i ? 2 : 1, .kind = "text",
-		                           .text = d->paras[i], .len = strlen(d->paras[i])};
+		struct sink_paragraph p = {.ord = i + 1,
+		                           .section = i ? 2 : 1,
+		                           .kind = "text",
+		                           .text = d->paras[i],
+		                           .len = strlen(d->paras[i])};
 		if (s.paragraph(s.ctx, &p))
 			return -1;
 	}
-	struct sink_glossary g = {.term = "“煤八条”", .definition = "一是巩固煤炭资源整合成果",
-	                          .number = 4, .section = 1};
-	struct sink_indicator ind = {.indicator = "地区生产总值", .name = "GDP", .year = 2022,
-	                             .kind = "result", .value = "1,367.5", .unit = "亿元",
-	                             .growth = 6.5, .has_growth = 1, .qualifier = "exact",
-	                             .paragraph = 1, .section = 1, .start = 0, .end = 5};
+	struct sink_glossary g = {.term = "“煤八条”",
+	                          .definition = "一是巩固煤炭资源整合成果",
+	                          .number = 4,
+	                          .section = 1};
+	struct sink_indicator ind = {.indicator = "地区生产总值",
+	                             .name = "GDP",
+	                             .year = 2022,
+	                             .kind = "result",
+	                             .value = "1,367.5",
+	                             .unit = "亿元",
+	                             .growth = 6.5,
+	                             .has_growth = 1,
+	                             .qualifier = "exact",
+	                             .paragraph = 1,
+	                             .section = 1,
+	                             .start = 0,
+	                             .end = 5};
 	if (s.glossary(s.ctx, &g) || s.indicator(s.ctx, &ind))
 		return -1;
 	return s.doc_end(s.ctx, commit);
@@ -102,16 +128,16 @@ static inline long count_q(model *m, const struct search_query *q)
 
 static inline long count(model *m, const char *pattern, int regex, int icase, const char *region)
 {
-	struct search_query q = {.pattern = pattern, .regex = regex, .icase = icase, .region = region};
+	struct search_query q = {
+	    .pattern = pattern, .regex = regex, .icase = icase, .region = region};
 	return count_q(m, &q);
 }
 
-
 static const char *const doc_a[] = {
-	"全区地区生产总值完成367亿元，增长6.5%。建设专业镇，专业镇专业镇。",
-	"招商引资成效明显，光伏产业链加快发展。ＧＤＰ增长７%以上。",
-	"Latin words: GDP and gdp and Gdp.（一）和(一)。",
-	NULL,
+    "全区地区生产总值完成367亿元，增长6.5%。建设专业镇，专业镇专业镇。",
+    "招商引资成效明显，光伏产业链加快发展。ＧＤＰ增长７%以上。",
+    "Latin words: GDP and gdp and Gdp.（一）和(一)。",
+    NULL,
 };
 static const char *const doc_b[] = {"潞州区招商推介会。专业镇建设。", NULL};
 

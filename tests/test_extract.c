@@ -46,11 +46,36 @@ static int rec_ind(void *ctx, const struct sink_indicator *i)
 	return 0;
 }
 
-static int ok_doc(void *c, const struct sink_doc *d) { (void)c; (void)d; return 0; }
-static int ok_sec(void *c, const struct sink_section *s) { (void)c; (void)s; return 0; }
-static int ok_para(void *c, const struct sink_paragraph *p) { (void)c; (void)p; return 0; }
-static int ok_gloss(void *c, const struct sink_glossary *g) { (void)c; (void)g; return 0; }
-static int ok_end(void *c, int commit) { (void)c; (void)commit; return 0; }
+static int ok_doc(void *c, const struct sink_doc *d)
+{
+	(void)c;
+	(void)d;
+	return 0;
+}
+static int ok_sec(void *c, const struct sink_section *s)
+{
+	(void)c;
+	(void)s;
+	return 0;
+}
+static int ok_para(void *c, const struct sink_paragraph *p)
+{
+	(void)c;
+	(void)p;
+	return 0;
+}
+static int ok_gloss(void *c, const struct sink_glossary *g)
+{
+	(void)c;
+	(void)g;
+	return 0;
+}
+static int ok_end(void *c, int commit)
+{
+	(void)c;
+	(void)commit;
+	return 0;
+}
 
 static const struct doc_sink sink = {NULL, ok_doc, ok_sec, ok_para, ok_gloss, rec_ind, ok_end};
 
@@ -74,24 +99,27 @@ static const struct got *find(const char *indicator, const char *kind, int year)
 	return NULL;
 }
 
-#define CHECK_IND(IND, KIND, YEAR, GROWTH, QUAL)                                               \
-	do {                                                                                   \
-		const struct got *g_ = find(IND, KIND, YEAR);                                  \
-		double want_ = (GROWTH);                                                       \
-		CHECK_MSG(g_ != NULL, "no %s %s %d", IND, KIND, YEAR);                         \
-		if (g_) {                                                                      \
-			CHECK_MSG(isnan(want_) ? !g_->has_growth : fabs(g_->growth - want_) < 1e-9, \
-			          "%s growth %g", IND, g_->growth);                              \
-			CHECK_STR(g_->qualifier, QUAL);                                        \
-		}                                                                              \
+#define CHECK_IND(IND, KIND, YEAR, GROWTH, QUAL)                                                   \
+	do {                                                                                       \
+		const struct got *g_ = find(IND, KIND, YEAR);                                      \
+		double want_ = (GROWTH);                                                           \
+		CHECK_MSG(g_ != NULL, "no %s %s %d", IND, KIND, YEAR);                             \
+		if (g_) {                                                                          \
+			CHECK_MSG(isnan(want_) ? !g_->has_growth                                   \
+			                       : fabs(g_->growth - want_) < 1e-9,                  \
+			          "%s growth %g", IND, g_->growth);                                \
+			CHECK_STR(g_->qualifier, QUAL);                                            \
+		}                                                                                  \
 	} while (0)
 
 static void test_qualifiers(void)
 {
 	run("政府工作报告", "二、2026年工作安排", 2025, 2026,
 	    "2026年经济社会发展的主要预期目标是：GDP增长6.2%，规上工业增加值增长7%左右，"
-	    "固定资产投资增长10%以上，社会消费品零售总额增长不低于5%，居民消费价格涨幅控制在3%以内，"
-	    "城镇常住居民人均可支配收入与经济增长基本同步，农村常住居民人均可支配收入高于经济增长水平。");
+	    "固定资产投资增长10%以上，社会消费品零售总额增长不低于5%，居民消费价格涨幅控制在3%"
+	    "以内，"
+	    "城镇常住居民人均可支配收入与经济增长基本同步，农村常住居民人均可支配收入高于经济增长水"
+	    "平。");
 	CHECK_IND("地区生产总值", "target", 2026, 6.2, "exact");
 	CHECK_IND("规模以上工业增加值", "target", 2026, 7, "about");
 	CHECK_IND("固定资产投资", "target", 2026, 10, "at_least");
@@ -103,7 +131,8 @@ static void test_qualifiers(void)
 	if (g)
 		CHECK_STR(g->name, "GDP");
 	/* 控制在 … 以下 */
-	run("政府工作报告", "二、2026年工作安排", 2025, 2026, "主要预期目标是：城镇调查失业率控制在5.5%以下。");
+	run("政府工作报告", "二、2026年工作安排", 2025, 2026,
+	    "主要预期目标是：城镇调查失业率控制在5.5%以下。");
 	CHECK_IND("城镇调查失业率", "target", 2026, 5.5, "at_most");
 }
 
@@ -111,7 +140,8 @@ static void test_results(void)
 {
 	/* full-width commas and semicolons, a period before the list */
 	run("政府工作报告", "一、2025年工作回顾", 2025, 2026,
-	    "前三季度，全区地区生产总值完成457.6亿元，同比增长3.9%；固定资产投资完成167.7亿元，同比增长3.4%。");
+	    "前三季度，全区地区生产总值完成457.6亿元，同比增长3.9%；固定资产投资完成167."
+	    "7亿元，同比增长3.4%。");
 	CHECK_IND("地区生产总值", "result", 2025, 3.9, "exact");
 	CHECK_IND("固定资产投资", "result", 2025, 3.4, "exact");
 	const struct got *g = find("地区生产总值", "result", 2025);
@@ -126,7 +156,8 @@ static void test_results(void)
 		CHECK_STR(g->period, "前三季度"); /* the sentence's period covers its list */
 	/* ASCII commas, spaces around numbers, the exact figure in brackets */
 	run("政府工作报告", "一、迎难而上，2022 年经济社会发展取得较好成绩", 2022, 2023,
-	    "全年地区生产总值完成 367 亿元,同比增长 6.5%;城镇居民人均可支配收入突破 4 万元(达 40804 元),同比增长 5.3%。");
+	    "全年地区生产总值完成 367 亿元,同比增长 6.5%;城镇居民人均可支配收入突破 4 万元(达 "
+	    "40804 元),同比增长 5.3%。");
 	CHECK_IND("地区生产总值", "result", 2022, 6.5, "exact");
 	g = find("城镇居民人均可支配收入", "result", 2022);
 	if (g) {
@@ -134,13 +165,16 @@ static void test_results(void)
 		CHECK_STR(g->unit, "元");
 	}
 	/* a decline is a negative growth */
-	run("政府工作报告", "一、2025年工作回顾", 2025, 2026, "原煤产量完成3325万吨，同比下降2.1%。");
+	run("政府工作报告", "一、2025年工作回顾", 2025, 2026,
+	    "原煤产量完成3325万吨，同比下降2.1%。");
 	CHECK_IND("原煤产量", "result", 2025, -2.1, "exact");
 	/* figures over several years are not one year's indicator */
-	run("解读", "综合实力稳步提升", 2025, 0, "全市地区生产总值五年增量超900亿元。固定资产投资累计完成4850亿元以上。");
+	run("解读", "综合实力稳步提升", 2025, 0,
+	    "全市地区生产总值五年增量超900亿元。固定资产投资累计完成4850亿元以上。");
 	CHECK_INT(ngot, 0);
 	/* a plan's words without a target cue are not a target */
-	run("政府工作报告", "二、2026年工作安排", 2025, 2026, "我们将推动地区生产总值实现新突破，建成项目20个。");
+	run("政府工作报告", "二、2026年工作安排", 2025, 2026,
+	    "我们将推动地区生产总值实现新突破，建成项目20个。");
 	CHECK(find("地区生产总值", "target", 2026) == NULL);
 	/* 力争 in a plan */
 	run("政府工作报告", "二、2026年工作安排", 2025, 2026, "力争一般公共预算收入增长3%以上。");
@@ -150,7 +184,8 @@ static void test_results(void)
 static void test_bulletin(void)
 {
 	run("统计公报", "一、综合", 2024, 0,
-	    "2024年全区地区生产总值完成380.5亿元，比上年增长5.0%。全年粮食总产量12.3万吨，增长1.2%。"
+	    "2024年全区地区生产总值完成380.5亿元，比上年增长5.0%。全年粮食总产量12.3万吨，增长1.2%"
+	    "。"
 	    "全年居民消费价格比上年上涨0.4%。");
 	CHECK_IND("地区生产总值", "result", 2024, 5.0, "exact");
 	CHECK_IND("粮食产量", "result", 2024, 1.2, "exact");

@@ -35,11 +35,17 @@ static void test_store(void)
 	CHECK_INT(count(m, "推介会", 0, 0, NULL), 1);
 	CHECK_INT(store(m, &b2, 1), 0);
 	CHECK_INT(model_doc_count(m), 2);
-	CHECK_INT(sql_long(m, "SELECT (SELECT count(*) FROM sections WHERE doc_id NOT IN (SELECT id FROM documents)) +"
-	                      " (SELECT count(*) FROM paragraphs WHERE doc_id NOT IN (SELECT id FROM documents)) +"
-	                      " (SELECT count(*) FROM glossary WHERE doc_id NOT IN (SELECT id FROM documents)) +"
-	                      " (SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM documents))"),
-	          0);
+	CHECK_INT(
+	    sql_long(
+	        m,
+	        "SELECT (SELECT count(*) FROM sections WHERE doc_id NOT IN (SELECT id FROM "
+	        "documents)) +"
+	        " (SELECT count(*) FROM paragraphs WHERE doc_id NOT IN (SELECT id FROM documents)) "
+	        "+"
+	        " (SELECT count(*) FROM glossary WHERE doc_id NOT IN (SELECT id FROM documents)) +"
+	        " (SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM "
+	        "documents))"),
+	    0);
 	CHECK_INT(sql_long(m, "SELECT count(*) FROM glossary"), 2);
 	CHECK_INT(sql_long(m, "SELECT count(*) FROM indicators"), 2);
 	CHECK_INT(sql_long(m, "SELECT count(*) FROM paragraphs"), 5);
@@ -77,7 +83,8 @@ static void test_store(void)
 	CHECK(strstr(model_error(m), "no document") != NULL);
 	struct sink_doc bad = {.source = "d.txt", .hash = "h6"};
 	CHECK_INT(s.doc_begin(s.ctx, &bad), 0);
-	struct sink_section zero = {.id = 0, .level = 1, .kind = "part", .number = "", .title = "x"};
+	struct sink_section zero = {
+	    .id = 0, .level = 1, .kind = "part", .number = "", .title = "x"};
 	CHECK(s.section(s.ctx, &zero) < 0);
 	CHECK(strstr(model_error(m), "section number 0") != NULL);
 	CHECK_INT(s.doc_end(s.ctx, 0), 0);
@@ -86,10 +93,13 @@ static void test_store(void)
 	CHECK(s.doc_begin(s.ctx, &nohash) < 0);
 
 	/* indicators map local ids to database ids; value_num reads "1,367.5" */
-	CHECK_INT(sql_long(m, "SELECT count(*) FROM indicators i JOIN paragraphs p ON p.id = i.paragraph_id"
-	                      " JOIN sections s ON s.id = i.section_id WHERE p.ord = 1 AND s.local = 1"),
-	          2);
-	CHECK_INT(sql_long(m, "SELECT CAST(value_num * 10 AS INTEGER) FROM indicators LIMIT 1"), 13675);
+	CHECK_INT(
+	    sql_long(m,
+	             "SELECT count(*) FROM indicators i JOIN paragraphs p ON p.id = i.paragraph_id"
+	             " JOIN sections s ON s.id = i.section_id WHERE p.ord = 1 AND s.local = 1"),
+	    2);
+	CHECK_INT(sql_long(m, "SELECT CAST(value_num * 10 AS INTEGER) FROM indicators LIMIT 1"),
+	          13675);
 
 	char *report = NULL;
 	CHECK_INT(model_check(m, &report), 0);
@@ -223,7 +233,8 @@ static void write_file(const char *path, const char *text)
 static void test_open(void)
 {
 	/* a file that is not a database */
-	write_file(db_path("junk.db"), "this is not a database, just text long enough to have a header...");
+	write_file(db_path("junk.db"),
+	           "this is not a database, just text long enough to have a header...");
 	char *err = NULL;
 	model *m = model_open(db_path("junk.db"), &err);
 	CHECK(m == NULL);
@@ -268,30 +279,31 @@ static void test_open(void)
 /* The schema of version 1, as released: a database made by it opens,
  * migrates, gets its counts and a rebuilt index. */
 static const char v1_schema[] =
-	"CREATE TABLE documents(id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT,"
-	" hash TEXT NOT NULL UNIQUE, encoding TEXT, region TEXT, kind TEXT, date TEXT, title TEXT,"
-	" review_year INTEGER, plan_year INTEGER, bytes INTEGER, ingested_at TEXT);"
-	"CREATE INDEX documents_source ON documents(source);"
-	"CREATE INDEX documents_region ON documents(region);"
-	"CREATE TABLE sections(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
-	" ON DELETE CASCADE, parent_id INTEGER, local INTEGER, level INTEGER, kind TEXT, number TEXT,"
-	" title TEXT, line INTEGER);"
-	"CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
-	" documents(id) ON DELETE CASCADE, section_id INTEGER, ord INTEGER, kind TEXT,"
-	" text TEXT NOT NULL, joins INTEGER, line INTEGER);"
-	"CREATE INDEX paragraphs_doc ON paragraphs(doc_id, ord);"
-	"CREATE TABLE glossary(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
-	" ON DELETE CASCADE, section_id INTEGER, number INTEGER, term TEXT, definition TEXT);"
-	"CREATE TABLE indicators(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
-	" documents(id) ON DELETE CASCADE, paragraph_id INTEGER, section_id INTEGER,"
-	" indicator TEXT NOT NULL, name TEXT, year INTEGER, kind TEXT, value TEXT, value_num REAL,"
-	" unit TEXT, growth REAL, qualifier TEXT, period TEXT, start INTEGER, end INTEGER);"
-	"CREATE VIRTUAL TABLE para_fts USING fts5(fold, content='', tokenize='trigram');"
-	"INSERT INTO documents(id, source, hash, region) VALUES(1, 'old.txt', 'h0', '潞城区');"
-	"INSERT INTO paragraphs(id, doc_id, ord, kind, text) VALUES(1, 1, 1, 'text', '旧库里的ＧＤＰ文本。'),"
-	" (2, 1, 2, 'text', '第二段旧文本。');"
-	"INSERT INTO para_fts(rowid, fold) VALUES(1, '旧库里的GDP文本。'), (2, '第二段旧文本。');"
-	"PRAGMA user_version = 1;";
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT,"
+    " hash TEXT NOT NULL UNIQUE, encoding TEXT, region TEXT, kind TEXT, date TEXT, title TEXT,"
+    " review_year INTEGER, plan_year INTEGER, bytes INTEGER, ingested_at TEXT);"
+    "CREATE INDEX documents_source ON documents(source);"
+    "CREATE INDEX documents_region ON documents(region);"
+    "CREATE TABLE sections(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
+    " ON DELETE CASCADE, parent_id INTEGER, local INTEGER, level INTEGER, kind TEXT, number TEXT,"
+    " title TEXT, line INTEGER);"
+    "CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
+    " documents(id) ON DELETE CASCADE, section_id INTEGER, ord INTEGER, kind TEXT,"
+    " text TEXT NOT NULL, joins INTEGER, line INTEGER);"
+    "CREATE INDEX paragraphs_doc ON paragraphs(doc_id, ord);"
+    "CREATE TABLE glossary(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id)"
+    " ON DELETE CASCADE, section_id INTEGER, number INTEGER, term TEXT, definition TEXT);"
+    "CREATE TABLE indicators(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES"
+    " documents(id) ON DELETE CASCADE, paragraph_id INTEGER, section_id INTEGER,"
+    " indicator TEXT NOT NULL, name TEXT, year INTEGER, kind TEXT, value TEXT, value_num REAL,"
+    " unit TEXT, growth REAL, qualifier TEXT, period TEXT, start INTEGER, end INTEGER);"
+    "CREATE VIRTUAL TABLE para_fts USING fts5(fold, content='', tokenize='trigram');"
+    "INSERT INTO documents(id, source, hash, region) VALUES(1, 'old.txt', 'h0', '潞城区');"
+    "INSERT INTO paragraphs(id, doc_id, ord, kind, text) VALUES(1, 1, 1, 'text', "
+    "'旧库里的ＧＤＰ文本。'),"
+    " (2, 1, 2, 'text', '第二段旧文本。');"
+    "INSERT INTO para_fts(rowid, fold) VALUES(1, '旧库里的GDP文本。'), (2, '第二段旧文本。');"
+    "PRAGMA user_version = 1;";
 
 static void test_migrate(void)
 {
@@ -330,8 +342,9 @@ static void test_migrate(void)
 	free(report);
 
 	/* an index built by a program that folds differently is rebuilt */
-	sqlite3_exec(model_db(m), "UPDATE meta SET value = 'another-fold' WHERE key = 'fold';"
-	                          "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('delete-all');",
+	sqlite3_exec(model_db(m),
+	             "UPDATE meta SET value = 'another-fold' WHERE key = 'fold';"
+	             "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('delete-all');",
 	             NULL, NULL, NULL);
 	CHECK_INT(count(m, "新文本", 0, 0, NULL), 0); /* (the index is empty now) */
 	model_close(m);

@@ -53,7 +53,6 @@ static int on_hit(void *ctx, const struct search_hit *h)
 	return k->stop_after && k->n >= k->stop_after;
 }
 
-
 /* ---- search ---- */
 
 static const char *const doc_s3[] = {"专业镇。", "（一）专业镇和ＧＤＰ。", NULL};
@@ -195,63 +194,63 @@ static void test_search(void)
 		enum prefilter pre;
 		const char *arg;
 	} paths[] = {
-		{"专业镇", 0, 0, PRE_FTS, "\"专业镇\""},
-		{"专业镇建设", 0, 0, PRE_FTS, "\"专业镇建设\""},
-		{"ＧＤＰ", 0, 1, PRE_FTS, "\"gdp\""},
-		{"a\"bc", 0, 0, PRE_FTS, "\"a\"\"bc\""},
-		/* two characters: the index's trigrams that start with them */
-		{"招商", 0, 0, PRE_FTS, "\"招商引\" OR \"招商推\""},
-		{"招商", 0, 1, PRE_FTS, "\"招商引\" OR \"招商推\""},
-		{"伏产", 0, 0, PRE_FTS, "\"伏产业\""},
-		{"商推", 0, 0, PRE_FTS, "\"商推介\""},
-		{"Gd", 0, 1, PRE_NONE, ""}, /* a cased letter: the index folds it */
-		{"Gd", 0, 0, PRE_NONE, ""},
-		{"，", 0, 0, PRE_NONE, ""},
-		{"专业镇|产业链", 1, 0, PRE_FTS, "\"专业镇\" OR \"产业链\""},
-		{"专业镇|a", 1, 0, PRE_NONE, ""},
-		{"增长[0-9.]+%", 1, 0, PRE_FTS, "\"增长6\" OR \"增长7\""}, /* two: through the index */
-		{"[[:digit:]]abc", 1, 0, PRE_FTS, "\"abc\""},
-		{"\\x41bcd", 1, 0, PRE_FTS, "\"bcd\""},
-		{"\\pLabc", 1, 0, PRE_FTS, "\"abc\""},
-		{"a\\cAbcd", 1, 0, PRE_FTS, "\"bcd\""},
-		{"\\0123", 1, 0, PRE_NONE, ""},
-		{"ab?cde", 1, 0, PRE_FTS, "\"cde\""},
-		{"ab{0,2}cde", 1, 0, PRE_FTS, "\"cde\""},
-		{"abc{2}de", 1, 0, PRE_FTS, "\"abc\""},
-		{"专业镇(?=建设)", 1, 0, PRE_FTS, "\"专业镇\""},
-		{"（一）", 1, 0, PRE_FTS, "\"(一)\""},
-		{"专业\\.", 1, 0, PRE_FTS, "\"专业.\""},
-		{"(?x)专 业 镇", 1, 0, PRE_NONE, ""},
-		{"\\Q专业镇\\E", 1, 0, PRE_NONE, ""},
-		{"(?i)光伏", 1, 0, PRE_FTS, "\"光伏产\""},
-		{"αβ", 1, 0, PRE_INSTR, "αβ"},
-		{"αβ", 1, 1, PRE_NONE, ""},
-		{"(专业)+镇", 1, 0, PRE_INSTR, "镇"},
+	    {"专业镇", 0, 0, PRE_FTS, "\"专业镇\""},
+	    {"专业镇建设", 0, 0, PRE_FTS, "\"专业镇建设\""},
+	    {"ＧＤＰ", 0, 1, PRE_FTS, "\"gdp\""},
+	    {"a\"bc", 0, 0, PRE_FTS, "\"a\"\"bc\""},
+	    /* two characters: the index's trigrams that start with them */
+	    {"招商", 0, 0, PRE_FTS, "\"招商引\" OR \"招商推\""},
+	    {"招商", 0, 1, PRE_FTS, "\"招商引\" OR \"招商推\""},
+	    {"伏产", 0, 0, PRE_FTS, "\"伏产业\""},
+	    {"商推", 0, 0, PRE_FTS, "\"商推介\""},
+	    {"Gd", 0, 1, PRE_NONE, ""}, /* a cased letter: the index folds it */
+	    {"Gd", 0, 0, PRE_NONE, ""},
+	    {"，", 0, 0, PRE_NONE, ""},
+	    {"专业镇|产业链", 1, 0, PRE_FTS, "\"专业镇\" OR \"产业链\""},
+	    {"专业镇|a", 1, 0, PRE_NONE, ""},
+	    {"增长[0-9.]+%", 1, 0, PRE_FTS, "\"增长6\" OR \"增长7\""}, /* two: through the index */
+	    {"[[:digit:]]abc", 1, 0, PRE_FTS, "\"abc\""},
+	    {"\\x41bcd", 1, 0, PRE_FTS, "\"bcd\""},
+	    {"\\pLabc", 1, 0, PRE_FTS, "\"abc\""},
+	    {"a\\cAbcd", 1, 0, PRE_FTS, "\"bcd\""},
+	    {"\\0123", 1, 0, PRE_NONE, ""},
+	    {"ab?cde", 1, 0, PRE_FTS, "\"cde\""},
+	    {"ab{0,2}cde", 1, 0, PRE_FTS, "\"cde\""},
+	    {"abc{2}de", 1, 0, PRE_FTS, "\"abc\""},
+	    {"专业镇(?=建设)", 1, 0, PRE_FTS, "\"专业镇\""},
+	    {"（一）", 1, 0, PRE_FTS, "\"(一)\""},
+	    {"专业\\.", 1, 0, PRE_FTS, "\"专业.\""},
+	    {"(?x)专 业 镇", 1, 0, PRE_NONE, ""},
+	    {"\\Q专业镇\\E", 1, 0, PRE_NONE, ""},
+	    {"(?i)光伏", 1, 0, PRE_FTS, "\"光伏产\""},
+	    {"αβ", 1, 0, PRE_INSTR, "αβ"},
+	    {"αβ", 1, 1, PRE_NONE, ""},
+	    {"(专业)+镇", 1, 0, PRE_INSTR, "镇"},
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
 		const char *arg;
 		char buf[256];
-		enum prefilter pre = path_of(m, paths[i].pattern, paths[i].regex, paths[i].icase, &arg, buf,
-		                             sizeof buf);
-		CHECK_MSG(pre == paths[i].pre && strcmp(arg, paths[i].arg) == 0, "%s: path %d \"%s\"",
-		          paths[i].pattern, (int)pre, arg);
+		enum prefilter pre = path_of(m, paths[i].pattern, paths[i].regex, paths[i].icase,
+		                             &arg, buf, sizeof buf);
+		CHECK_MSG(pre == paths[i].pre && strcmp(arg, paths[i].arg) == 0,
+		          "%s: path %d \"%s\"", paths[i].pattern, (int)pre, arg);
 	}
 	/* which literals the index counts alone: no cased letter, no border */
 	static const struct {
 		const char *pattern;
 		int icase, index_counts;
 	} alone[] = {
-		{"专业镇", 0, 1}, {"专业镇", 1, 1}, {"增长3.9%", 0, 1}, {"“专业镇”", 0, 1},
-		{"镇镇镇", 0, 0}, {"专业镇专业", 0, 0}, {"GDP增长", 0, 0}, {"ＧＤＰ", 1, 0},
-		{"（一）", 0, 1}, /* folded to "(一)" like the text the index holds */
-		{"αβγ", 0, 0},
+	    {"专业镇", 0, 1}, {"专业镇", 1, 1},     {"增长3.9%", 0, 1}, {"“专业镇”", 0, 1},
+	    {"镇镇镇", 0, 0}, {"专业镇专业", 0, 0}, {"GDP增长", 0, 0},  {"ＧＤＰ", 1, 0},
+	    {"（一）", 0, 1}, /* folded to "(一)" like the text the index holds */
+	    {"αβγ", 0, 0},
 	};
 	for (size_t i = 0; i < sizeof alone / sizeof alone[0]; i++) {
 		struct search_query aq = {.pattern = alone[i].pattern, .icase = alone[i].icase};
 		struct matcher mt;
 		CHECK_INT(matcher_init(m, &mt, &aq), 0);
-		CHECK_MSG(mt.index_counts == alone[i].index_counts, "%s: index_counts %d", alone[i].pattern,
-		          mt.index_counts);
+		CHECK_MSG(mt.index_counts == alone[i].index_counts, "%s: index_counts %d",
+		          alone[i].pattern, mt.index_counts);
 		matcher_free(&mt);
 	}
 	/* two characters at the very end of a paragraph, and nowhere at all */
@@ -276,11 +275,11 @@ static void test_search(void)
 
 /* ---- every path against a brute-force count ---- */
 
-static const char *const alphabet[] = {"专", "业", "镇", "招", "商", "Ｇ", "Ｄ", "Ｐ", "G", "D",
-                                       "P", "g", "d", "p", "，", ",", "7", "７", "%", "（",
-                                       "一", "）", "(", ")", " ", "　", "a", "ａ", "Ａ", "A"};
-#define NALPHA (sizeof alphabet / sizeof alphabet[0])
-#define BF_DOCS 4
+static const char *const alphabet[] = {"专", "业", "镇", "招", "商", "Ｇ", "Ｄ", "Ｐ", "G",  "D",
+                                       "P",  "g",  "d",  "p",  "，", ",",  "7",  "７", "%",  "（",
+                                       "一", "）", "(",  ")",  " ",  "　", "a",  "ａ", "Ａ", "A"};
+#define NALPHA   (sizeof alphabet / sizeof alphabet[0])
+#define BF_DOCS  4
 #define BF_PARAS 120
 
 static unsigned long bf_seed = 12345;
@@ -314,8 +313,9 @@ static long brute_regex(const char *pattern, int icase)
 	char *folded = text_fold(pattern, strlen(pattern), 0, NULL);
 	int ec;
 	PCRE2_SIZE eo;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0), &ec, &eo, NULL);
+	pcre2_code *re =
+	    pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
+	                  PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0), &ec, &eo, NULL);
 	free(folded);
 	if (!re)
 		return -1;
@@ -326,7 +326,8 @@ static long brute_regex(const char *pattern, int icase)
 			size_t len;
 			char *f = text_fold(bf_text[d][p], strlen(bf_text[d][p]), 0, &len);
 			size_t from = 0;
-			while (from <= len && pcre2_match(re, (PCRE2_SPTR)f, len, from, 0, md, NULL) >= 0) {
+			while (from <= len &&
+			       pcre2_match(re, (PCRE2_SPTR)f, len, from, 0, md, NULL) >= 0) {
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 				if (ov[1] > ov[0]) {
 					n++;
@@ -367,8 +368,8 @@ static void compare(model *m, const char *pattern, int regex, int icase)
 		sum += count_q(m, &q);
 	}
 	CHECK_MSG(all == want && hits == want && sum == want,
-	          "%s (regex %d icase %d): %ld, hits %ld, per document %ld, brute force %ld", pattern, regex,
-	          icase, all, hits, sum, want);
+	          "%s (regex %d icase %d): %ld, hits %ld, per document %ld, brute force %ld",
+	          pattern, regex, icase, all, hits, sum, want);
 }
 
 static void test_brute_force(void)
@@ -397,9 +398,10 @@ static void test_brute_force(void)
 		struct doc doc = {source, hash, d % 2 ? "潞州区" : "上党区", NULL, 0, 0, paras};
 		CHECK_INT(store(m, &doc, 1), 0);
 	}
-	static const char *const literals[] = {"专业镇", "专业", "镇", "招商", "GDP", "ＧＤＰ", "gdp", "Gd",
-	                                       "7%", "（一）", "(一)", ",7", "，", "　", " ", "镇镇镇",
-	                                       "业镇招商G", "aA", "ａａａ", "AAA", "镇专业镇", "专业镇招"};
+	static const char *const literals[] = {
+	    "专业镇",    "专业",   "镇",     "招商", "GDP",      "ＧＤＰ",  "gdp", "Gd",
+	    "7%",        "（一）", "(一)",   ",7",   "，",       "　",      " ",   "镇镇镇",
+	    "业镇招商G", "aA",     "ａａａ", "AAA",  "镇专业镇", "专业镇招"};
 	for (size_t i = 0; i < sizeof literals / sizeof literals[0]; i++)
 		for (int icase = 0; icase < 2; icase++)
 			compare(m, literals[i], 0, icase);
@@ -410,16 +412,18 @@ static void test_brute_force(void)
 		if (!cps)
 			continue;
 		size_t from = rnd((unsigned)cps), len = 1 + rnd(6);
-		size_t a = utf8_offset(t, strlen(t), from), z = utf8_offset(t, strlen(t), from + len);
+		size_t a = utf8_offset(t, strlen(t), from),
+		       z = utf8_offset(t, strlen(t), from + len);
 		char pat[64];
 		snprintf(pat, sizeof pat, "%.*s", (int)(z - a), t + a);
 		compare(m, pat, 0, (int)rnd(2));
 	}
 	static const char *const regexes[] = {
-		"专业镇", "专业镇|招商", "G[Dd]P", "业.?镇", "[0-9]%", "镇+", "(专业)+镇", "招商|G",
-		"\\(一\\)", "镇{2}", "a*", "gdp", "(?i)gdp", "Ｇ", "[ＧG]D", "专业?镇", "^专", "镇$",
-		"\\d+", "\\p{Han}{3}", "a{0,2}Ab", "[[:digit:]]%", ",7|7,", "\\x{4e13}业镇", "业镇|招商|GDP",
-		"(?=镇)", "专业镇\\b", "[^a]aa",
+	    "专业镇",        "专业镇|招商", "G[Dd]P",    "业.?镇",       "[0-9]%", "镇+",
+	    "(专业)+镇",     "招商|G",      "\\(一\\)",  "镇{2}",        "a*",     "gdp",
+	    "(?i)gdp",       "Ｇ",          "[ＧG]D",    "专业?镇",      "^专",    "镇$",
+	    "\\d+",          "\\p{Han}{3}", "a{0,2}Ab",  "[[:digit:]]%", ",7|7,",  "\\x{4e13}业镇",
+	    "业镇|招商|GDP", "(?=镇)",      "专业镇\\b", "[^a]aa",
 	};
 	for (size_t i = 0; i < sizeof regexes / sizeof regexes[0]; i++)
 		for (int icase = 0; icase < 2; icase++)

@@ -28,11 +28,12 @@ static int help_or_unknown(const char *cmd, const char *usage, int argc, char **
 
 int cmd_docs(struct cli *c, int argc, char **argv)
 {
-	int rc = help_or_unknown("docs",
-	                         "Usage: baogao docs [--format table|tsv|json]\n"
-	                         "Lists the stored documents: id, region, kind, date, title, source file\n"
-	                         "and counts of sections, paragraphs, glossary entries and indicators.\n",
-	                         argc, argv, 0);
+	int rc = help_or_unknown(
+	    "docs",
+	    "Usage: baogao docs [--format table|tsv|json]\n"
+	    "Lists the stored documents: id, region, kind, date, title, source file\n"
+	    "and counts of sections, paragraphs, glossary entries and indicators.\n",
+	    argc, argv, 0);
 	if (rc >= 0)
 		return rc;
 	model *m = cli_model(c);
@@ -45,11 +46,13 @@ int cmd_docs(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-		{"id", OUT_INT, 1, 0},          {"region", OUT_STR, 0, 0},      {"kind", OUT_STR, 0, 0},
-		{"date", OUT_STR, 0, 0},        {"source", OUT_STR, 0, 0},      {"sections", OUT_INT, 1, 0},
-		{"paragraphs", OUT_INT, 1, 0},  {"glossary", OUT_INT, 1, 0},    {"indicators", OUT_INT, 1, 0},
-		{"review_year", OUT_INT, 1, 1}, {"plan_year", OUT_INT, 1, 1},   {"encoding", OUT_STR, 0, 1},
-		{"bytes", OUT_INT, 1, 1},       {"title", OUT_STR, 0, 0},
+	    {"id", OUT_INT, 1, 0},         {"region", OUT_STR, 0, 0},
+	    {"kind", OUT_STR, 0, 0},       {"date", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 0},     {"sections", OUT_INT, 1, 0},
+	    {"paragraphs", OUT_INT, 1, 0}, {"glossary", OUT_INT, 1, 0},
+	    {"indicators", OUT_INT, 1, 0}, {"review_year", OUT_INT, 1, 1},
+	    {"plan_year", OUT_INT, 1, 1},  {"encoding", OUT_STR, 0, 1},
+	    {"bytes", OUT_INT, 1, 1},      {"title", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
@@ -63,9 +66,20 @@ int cmd_docs(struct cli *c, int argc, char **argv)
 		snprintf(ry, sizeof ry, "%d", d->review_year);
 		snprintf(py, sizeof py, "%d", d->plan_year);
 		snprintf(by, sizeof by, "%ld", d->bytes);
-		const char *row[] = {id,  d->region, d->kind, d->date, d->source,
-		                     sec, par,       glo,     ind,     d->review_year ? ry : NULL,
-		                     d->plan_year ? py : NULL, d->encoding, by, d->title};
+		const char *row[] = {id,
+		                     d->region,
+		                     d->kind,
+		                     d->date,
+		                     d->source,
+		                     sec,
+		                     par,
+		                     glo,
+		                     ind,
+		                     d->review_year ? ry : NULL,
+		                     d->plan_year ? py : NULL,
+		                     d->encoding,
+		                     by,
+		                     d->title};
 		out_row(t, row);
 	}
 	out_finish(t, stdout, out_terminal_width());
@@ -75,11 +89,12 @@ int cmd_docs(struct cli *c, int argc, char **argv)
 
 int cmd_glossary(struct cli *c, int argc, char **argv)
 {
-	int rc = help_or_unknown("glossary",
-	                         "Usage: baogao glossary [--format table|tsv|json] [TERM]\n"
-	                         "Glossary entries (名词解释) of the reports; with TERM, those whose term\n"
-	                         "contains it.  Exit status 1 when none.\n",
-	                         argc, argv, 1);
+	int rc = help_or_unknown(
+	    "glossary",
+	    "Usage: baogao glossary [--format table|tsv|json] [TERM]\n"
+	    "Glossary entries (名词解释) of the reports; with TERM, those whose term\n"
+	    "contains it.  Exit status 1 when none.\n",
+	    argc, argv, 1);
 	if (rc >= 0)
 		return rc;
 	model *m = cli_model(c);
@@ -92,8 +107,8 @@ int cmd_glossary(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-		{"region", OUT_STR, 0, 0}, {"number", OUT_INT, 1, 0},     {"term", OUT_STR, 0, 0},
-		{"source", OUT_STR, 0, 1}, {"definition", OUT_STR, 0, 0},
+	    {"region", OUT_STR, 0, 0}, {"number", OUT_INT, 1, 0},     {"term", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 1}, {"definition", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {

@@ -27,8 +27,12 @@ static int parse_filter(const char *cmd, const char *usage, int with_kind, int a
 	int ch;
 	while ((ch = getopt_long(argc, argv, "hr:y:k:", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'h': fputs(usage, stdout); return 0;
-		case 'r': f->region = optarg; break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case 'r':
+			f->region = optarg;
+			break;
 		case 'y':
 			if (cli_parse_int(cmd, "--year", optarg, 1900, 2200, &f->year) < 0)
 				return EXIT_TROUBLE;
@@ -37,10 +41,12 @@ static int parse_filter(const char *cmd, const char *usage, int with_kind, int a
 			if (!with_kind)
 				return cli_usage_error(cmd, "unknown option --kind");
 			if (strcmp(optarg, "result") != 0 && strcmp(optarg, "target") != 0)
-				return cli_usage_error(cmd, "--kind takes result or target, not '%s'", optarg);
+				return cli_usage_error(
+				    cmd, "--kind takes result or target, not '%s'", optarg);
 			f->kind = optarg;
 			break;
-		default: return cli_usage_error(cmd, "unknown option");
+		default:
+			return cli_usage_error(cmd, "unknown option");
 		}
 	}
 	if (optind < argc)
@@ -49,20 +55,20 @@ static int parse_filter(const char *cmd, const char *usage, int with_kind, int a
 }
 
 static const char indicators_usage[] =
-	"Usage: baogao indicators [--region R] [--year Y] [--kind result|target]\n"
-	"Quantitative statements found in the reports: region, year, indicator\n"
-	"(canonical name), kind (result = reached, target = planned), value and unit\n"
-	"as written, growth in percent, qualifier (exact, at_least, about, at_most,\n"
-	"in_step, above), period, source, section and the sentence.\n"
-	"Names and synonyms: data/indicators.tsv.  Exit status 1 when none.\n";
+    "Usage: baogao indicators [--region R] [--year Y] [--kind result|target]\n"
+    "Quantitative statements found in the reports: region, year, indicator\n"
+    "(canonical name), kind (result = reached, target = planned), value and unit\n"
+    "as written, growth in percent, qualifier (exact, at_least, about, at_most,\n"
+    "in_step, above), period, source, section and the sentence.\n"
+    "Names and synonyms: data/indicators.tsv.  Exit status 1 when none.\n";
 
 static const char compare_usage[] =
-	"Usage: baogao compare [--region R] [--year Y] [--format table|tsv|json|csv|md]\n"
-	"Each target beside the result of the same year (from any document) and the\n"
-	"previous year's result, with a verdict: met, missed, pending (no result\n"
-	"yet) or unknown.  at_least/exact are met when the result reaches the figure,\n"
-	"about within 0.5 points below, at_most at or below; in_step and above are\n"
-	"judged against the region's GDP growth of that year.  Exit status 1 when none.\n";
+    "Usage: baogao compare [--region R] [--year Y] [--format table|tsv|json|csv|md]\n"
+    "Each target beside the result of the same year (from any document) and the\n"
+    "previous year's result, with a verdict: met, missed, pending (no result\n"
+    "yet) or unknown.  at_least/exact are met when the result reaches the figure,\n"
+    "about within 0.5 points below, at_most at or below; in_step and above are\n"
+    "judged against the region's GDP growth of that year.  Exit status 1 when none.\n";
 
 static char *num(double v)
 {
@@ -88,10 +94,17 @@ static char *row_json(const struct indicator_row *r)
 	FILE *fp = open_memstream(&buf, &len);
 	if (!fp)
 		return strdup("null");
-	const char *strs[][2] = {{"region", r->region}, {"indicator", r->indicator}, {"kind", r->kind},
-	                         {"value", r->value},   {"unit", r->unit},           {"qualifier", r->qualifier},
-	                         {"period", r->period}, {"source", r->source},       {"section", r->section_path},
-	                         {"text", r->text},     {"name", r->name}};
+	const char *strs[][2] = {{"region", r->region},
+	                         {"indicator", r->indicator},
+	                         {"kind", r->kind},
+	                         {"value", r->value},
+	                         {"unit", r->unit},
+	                         {"qualifier", r->qualifier},
+	                         {"period", r->period},
+	                         {"source", r->source},
+	                         {"section", r->section_path},
+	                         {"text", r->text},
+	                         {"name", r->name}};
 	fprintf(fp, "{\"year\": %d, \"growth\": ", r->year);
 	if (r->has_growth)
 		fprintf(fp, "%.10g", r->growth);
@@ -126,18 +139,18 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-		{"region", OUT_STR, 0, 0},    {"year", OUT_INT, 1, 0},   {"indicator", OUT_STR, 0, 0},
-		{"kind", OUT_STR, 0, 0},      {"value", OUT_STR, 1, 0},  {"unit", OUT_STR, 0, 0},
-		{"growth", OUT_NUM, 1, 0},    {"qualifier", OUT_STR, 0, 0}, {"period", OUT_STR, 0, 0},
-		{"source", OUT_STR, 0, 1},    {"section", OUT_STR, 0, 1}, {"name", OUT_STR, 0, 1},
-		{"text", OUT_STR, 0, 0},
+	    {"region", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},      {"indicator", OUT_STR, 0, 0},
+	    {"kind", OUT_STR, 0, 0},   {"value", OUT_STR, 1, 0},     {"unit", OUT_STR, 0, 0},
+	    {"growth", OUT_NUM, 1, 0}, {"qualifier", OUT_STR, 0, 0}, {"period", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 1}, {"section", OUT_STR, 0, 1},   {"name", OUT_STR, 0, 1},
+	    {"text", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
 		struct indicator_row *r = &rows[i];
 		char *year = intstr(r->year), *growth = r->has_growth ? num(r->growth) : NULL;
-		const char *row[] = {r->region, year,      r->indicator, r->kind,         r->value,
-		                     r->unit,   growth,    r->qualifier, r->period,       r->source,
+		const char *row[] = {r->region,       year,    r->indicator, r->kind,   r->value,
+		                     r->unit,         growth,  r->qualifier, r->period, r->source,
 		                     r->section_path, r->name, r->text};
 		out_row(t, row);
 		free(year);
@@ -166,15 +179,16 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	/* JSON keeps each side whole; the flat formats say it in words a report
 	 * can quote */
 	static const struct out_col json_cols[] = {
-		{"region", OUT_STR, 0, 0}, {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
-		{"target", OUT_RAW, 0, 0}, {"result", OUT_RAW, 0, 0},    {"previous", OUT_RAW, 0, 0},
-		{"verdict", OUT_STR, 0, 0},
+	    {"region", OUT_STR, 0, 0},  {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
+	    {"target", OUT_RAW, 0, 0},  {"result", OUT_RAW, 0, 0},    {"previous", OUT_RAW, 0, 0},
+	    {"verdict", OUT_STR, 0, 0},
 	};
 	static const struct out_col flat_cols[] = {
-		{"region", OUT_STR, 0, 0},   {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
-		{"target", OUT_STR, 0, 0},   {"result", OUT_STR, 0, 0},    {"previous", OUT_STR, 0, 0},
-		{"verdict", OUT_STR, 0, 0},  {"target_text", OUT_STR, 0, 1}, {"result_text", OUT_STR, 0, 1},
-		{"source", OUT_STR, 0, 1},
+	    {"region", OUT_STR, 0, 0},      {"indicator", OUT_STR, 0, 0},
+	    {"year", OUT_INT, 1, 0},        {"target", OUT_STR, 0, 0},
+	    {"result", OUT_STR, 0, 0},      {"previous", OUT_STR, 0, 0},
+	    {"verdict", OUT_STR, 0, 0},     {"target_text", OUT_STR, 0, 1},
+	    {"result_text", OUT_STR, 0, 1}, {"source", OUT_STR, 0, 1},
 	};
 	int json = c->format == OUT_JSON;
 	out_table *t = json ? out_new(c->format, json_cols, 7) : out_new(c->format, flat_cols, 10);
@@ -186,14 +200,23 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 			a = row_json(&r->target);
 			b = row_json(r->result);
 			p = row_json(r->previous);
-			const char *row[] = {r->region, r->indicator, year, a, b, p, verdict_name(r->verdict)};
+			const char *row[] = {
+			    r->region, r->indicator, year, a, b, p, verdict_name(r->verdict)};
 			out_row(t, row);
 		} else {
 			a = indicator_target_label(&r->target);
 			b = r->result ? indicator_result_label(r->result) : NULL;
 			p = r->previous ? indicator_result_label(r->previous) : NULL;
-			const char *row[] = {r->region, r->indicator, year, a, b, p, verdict_name(r->verdict),
-			                     r->target.text, r->result ? r->result->text : NULL, r->target.source};
+			const char *row[] = {r->region,
+			                     r->indicator,
+			                     year,
+			                     a,
+			                     b,
+			                     p,
+			                     verdict_name(r->verdict),
+			                     r->target.text,
+			                     r->result ? r->result->text : NULL,
+			                     r->target.source};
 			out_row(t, row);
 		}
 		free(year);

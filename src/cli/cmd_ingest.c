@@ -29,10 +29,12 @@ static void report(void *ctx, const char *path, enum ingest_outcome o, const cha
 			printf("unchanged  %s\n", p);
 		break;
 	case INGEST_REFUSED:
-		fprintf(stderr, "baogao ingest: %s: refused: %s\n", p, reason ? reason : "unreadable");
+		fprintf(stderr, "baogao ingest: %s: refused: %s\n", p,
+		        reason ? reason : "unreadable");
 		break;
 	case INGEST_FAILED:
-		fprintf(stderr, "baogao ingest: %s: failed: %s\n", p, reason ? reason : "database error");
+		fprintf(stderr, "baogao ingest: %s: failed: %s\n", p,
+		        reason ? reason : "database error");
 		break;
 	}
 	free(p);
@@ -41,7 +43,7 @@ static void report(void *ctx, const char *path, enum ingest_outcome o, const cha
 int cmd_ingest(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'}, {"quiet", no_argument, NULL, 'q'}, {0}};
+	    {"help", no_argument, NULL, 'h'}, {"quiet", no_argument, NULL, 'q'}, {0}};
 	struct ingest_report_ctx r = {0};
 	optind = 1;
 	int ch;
@@ -49,9 +51,12 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 		switch (ch) {
 		case 'h':
 			fputs("Usage: baogao ingest [-q] PATH...\n"
-			      "Stores report files (UTF-8 with or without BOM, UTF-16 with BOM, GB18030),\n"
-			      "directories recursively.  Unchanged content is not stored twice; a changed\n"
-			      "file replaces its old version.  A file that is empty, binary or in no known\n"
+			      "Stores report files (UTF-8 with or without BOM, UTF-16 with BOM, "
+			      "GB18030),\n"
+			      "directories recursively.  Unchanged content is not stored twice; a "
+			      "changed\n"
+			      "file replaces its old version.  A file that is empty, binary or in "
+			      "no known\n"
 			      "encoding is refused with its reason, the others are still stored.\n"
 			      "  -q, --quiet   report refusals only\n"
 			      "Exit status 2 when any file was refused.\n",
@@ -73,7 +78,8 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 	struct ingest_totals tot = {0};
 	int rc = ingest_paths(&sink, argv + optind, (size_t)(argc - optind), report, &r, &tot);
 	if (!r.quiet) {
-		printf("%d stored, %d unchanged, %d refused", tot.stored, tot.unchanged, tot.refused);
+		printf("%d stored, %d unchanged, %d refused", tot.stored, tot.unchanged,
+		       tot.refused);
 		if (tot.failed) /* unreadable, or the database said no */
 			printf(", %d failed", tot.failed);
 		putchar('\n');

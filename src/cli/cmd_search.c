@@ -14,21 +14,21 @@
 #include "text/text.h"
 
 static const char search_usage[] =
-	"Usage: baogao search [-e] [-i] [--count] [--region R] [--year Y] [--doc DOC] PATTERN\n"
-	"Finds PATTERN in the paragraphs of every document.  Literal by default;\n"
-	"full-width and ASCII forms match each other (ＧＤＰ = GDP).  A word cut by a\n"
-	"page break is found and counted once.\n"
-	"  -e, --regex        PATTERN is a PCRE2 regular expression\n"
-	"  -i, --ignore-case  case-insensitive Latin letters\n"
-	"  -c, --count        print the total and the count per document\n"
-	"      --region R     only documents of region R (e.g. 潞州区)\n"
-	"      --year Y       only documents that review, plan or are dated in year Y\n"
-	"      --doc DOC      only document DOC (id or source file name)\n"
-	"      --format table|tsv|json\n"
-	"JSON hits: source, region, section, text, match_start, match_end (code point\n"
-	"offsets of the match in text), doc, paragraph, title, match.\n"
-	"JSON with --count: {\"total\": N, \"by_source\": {SOURCE: N, ...}}.\n"
-	"Exit status: 0 found, 1 nothing found, 2 error.\n";
+    "Usage: baogao search [-e] [-i] [--count] [--region R] [--year Y] [--doc DOC] PATTERN\n"
+    "Finds PATTERN in the paragraphs of every document.  Literal by default;\n"
+    "full-width and ASCII forms match each other (ＧＤＰ = GDP).  A word cut by a\n"
+    "page break is found and counted once.\n"
+    "  -e, --regex        PATTERN is a PCRE2 regular expression\n"
+    "  -i, --ignore-case  case-insensitive Latin letters\n"
+    "  -c, --count        print the total and the count per document\n"
+    "      --region R     only documents of region R (e.g. 潞州区)\n"
+    "      --year Y       only documents that review, plan or are dated in year Y\n"
+    "      --doc DOC      only document DOC (id or source file name)\n"
+    "      --format table|tsv|json\n"
+    "JSON hits: source, region, section, text, match_start, match_end (code point\n"
+    "offsets of the match in text), doc, paragraph, title, match.\n"
+    "JSON with --count: {\"total\": N, \"by_source\": {SOURCE: N, ...}}.\n"
+    "Exit status: 0 found, 1 nothing found, 2 error.\n";
 
 struct hit_row {
 	char *region, *source, *title, *section, *text;
@@ -38,7 +38,7 @@ struct hit_row {
 
 struct collect {
 	struct cli *c;
-	out_table *table; /* tsv/json */
+	out_table *table;     /* tsv/json */
 	struct hit_row *rows; /* table */
 	size_t n, cap;
 	long hits;
@@ -55,8 +55,8 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 		snprintf(doc, sizeof doc, "%" PRId64, h->doc);
 		snprintf(para, sizeof para, "%d", h->para_ord);
 		char *match = strndup(h->text + h->byte_start, h->byte_end - h->byte_start);
-		const char *row[] = {h->source, h->region, h->section_path, h->text, s, e, doc, para,
-		                     h->title, match};
+		const char *row[] = {h->source, h->region, h->section_path, h->text, s, e,
+		                     doc,       para,      h->title,        match};
 		out_row(k->table, row);
 		free(match);
 		return 0;
@@ -195,7 +195,8 @@ static int print_counts(struct cli *c, model *m, const struct search_query *q)
 		}
 		printf("}}\n");
 	} else {
-		static const struct out_col cols[] = {{"source", OUT_STR, 0, 0}, {"count", OUT_INT, 1, 0}};
+		static const struct out_col cols[] = {{"source", OUT_STR, 0, 0},
+		                                      {"count", OUT_INT, 1, 0}};
 		out_table *t = out_new(c->format, cols, 2);
 		char buf[24];
 		for (size_t i = 0; i < n; i++) {
@@ -215,10 +216,10 @@ static int print_counts(struct cli *c, model *m, const struct search_query *q)
 int cmd_search(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},        {"regex", no_argument, NULL, 'e'},
-		{"ignore-case", no_argument, NULL, 'i'}, {"count", no_argument, NULL, 'c'},
-		{"region", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
-		{"doc", required_argument, NULL, 'd'},   {0}};
+	    {"help", no_argument, NULL, 'h'},         {"regex", no_argument, NULL, 'e'},
+	    {"ignore-case", no_argument, NULL, 'i'},  {"count", no_argument, NULL, 'c'},
+	    {"region", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
+	    {"doc", required_argument, NULL, 'd'},    {0}};
 	struct search_query q = {0};
 	int count = 0;
 	const char *doc = NULL;
@@ -226,17 +227,30 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	int ch;
 	while ((ch = getopt_long(argc, argv, "heicr:y:d:", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'h': fputs(search_usage, stdout); return 0;
-		case 'e': q.regex = 1; break;
-		case 'i': q.icase = 1; break;
-		case 'c': count = 1; break;
-		case 'r': q.region = optarg; break;
+		case 'h':
+			fputs(search_usage, stdout);
+			return 0;
+		case 'e':
+			q.regex = 1;
+			break;
+		case 'i':
+			q.icase = 1;
+			break;
+		case 'c':
+			count = 1;
+			break;
+		case 'r':
+			q.region = optarg;
+			break;
 		case 'y':
 			if (cli_parse_int("search", "--year", optarg, 1900, 2200, &q.year) < 0)
 				return EXIT_TROUBLE;
 			break;
-		case 'd': doc = optarg; break;
-		default: return cli_usage_error("search", "unknown option");
+		case 'd':
+			doc = optarg;
+			break;
+		default:
+			return cli_usage_error("search", "unknown option");
 		}
 	}
 	if (optind >= argc)
@@ -253,7 +267,8 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		struct doc_info d;
 		int f = model_doc_find(m, doc, &d);
 		if (f != 0) {
-			fprintf(stderr, "baogao search: %s\n", f > 0 ? "no such document" : model_error(m));
+			fprintf(stderr, "baogao search: %s\n",
+			        f > 0 ? "no such document" : model_error(m));
 			return EXIT_TROUBLE;
 		}
 		q.doc = d.id;
@@ -263,10 +278,10 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		return print_counts(c, m, &q);
 
 	static const struct out_col cols[] = {
-		{"source", OUT_STR, 0, 0},      {"region", OUT_STR, 0, 0},    {"section", OUT_STR, 0, 0},
-		{"text", OUT_STR, 0, 0},        {"match_start", OUT_INT, 1, 0}, {"match_end", OUT_INT, 1, 0},
-		{"doc", OUT_INT, 1, 0},         {"paragraph", OUT_INT, 1, 0}, {"title", OUT_STR, 0, 0},
-		{"match", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 0}, {"region", OUT_STR, 0, 0},      {"section", OUT_STR, 0, 0},
+	    {"text", OUT_STR, 0, 0},   {"match_start", OUT_INT, 1, 0}, {"match_end", OUT_INT, 1, 0},
+	    {"doc", OUT_INT, 1, 0},    {"paragraph", OUT_INT, 1, 0},   {"title", OUT_STR, 0, 0},
+	    {"match", OUT_STR, 0, 0},
 	};
 	struct collect k = {.c = c};
 	if (c->format != OUT_TABLE)

@@ -14,14 +14,14 @@
 #include "text/text.h"
 
 static const char show_usage[] =
-	"Usage: baogao show [--width N] [--toc] DOC [SECTION]\n"
-	"Prints document DOC (its id or source file name) wrapped to N columns with\n"
-	"Chinese line-breaking rules, exactly as the browser's viewer shows it.\n"
-	"SECTION narrows to one section and its subsections: its number in --toc,\n"
-	"its numbering as printed (二、 or （一）, a path like 二/（一）), or a word of\n"
-	"its title.\n"
-	"  -w, --width N   columns (default: the terminal's width, else 80)\n"
-	"  -t, --toc       list the sections instead (number, level, numbering, title)\n";
+    "Usage: baogao show [--width N] [--toc] DOC [SECTION]\n"
+    "Prints document DOC (its id or source file name) wrapped to N columns with\n"
+    "Chinese line-breaking rules, exactly as the browser's viewer shows it.\n"
+    "SECTION narrows to one section and its subsections: its number in --toc,\n"
+    "its numbering as printed (二、 or （一）, a path like 二/（一）), or a word of\n"
+    "its title.\n"
+    "  -w, --width N   columns (default: the terminal's width, else 80)\n"
+    "  -t, --toc       list the sections instead (number, level, numbering, title)\n";
 
 /* "（一）" matches "(一)", "一、" matches "一": numbering is compared without
  * its brackets and punctuation, since reports write it several ways. */
@@ -34,7 +34,8 @@ static char *numbering_key(const char *s)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(f + i, len - i, &cp);
-		if (!(cp == '(' || cp == ')' || cp == '.' || cp == 0x3001 || cp == ' ' || cp == '*'))
+		if (!(cp == '(' || cp == ')' || cp == '.' || cp == 0x3001 || cp == ' ' ||
+		      cp == '*'))
 			memcpy(out + o, f + i, n), o += n;
 		i += n;
 	}
@@ -75,7 +76,8 @@ static long find_section(const struct section_info *secs, size_t n, const char *
 			if ((first || secs[i].parent == parent) && section_matches(&secs[i], step))
 				hit = (long)i;
 		for (size_t i = 0; i < n && hit < 0; i++)
-			if ((first || secs[i].parent == parent) && secs[i].title && strstr(secs[i].title, step))
+			if ((first || secs[i].parent == parent) && secs[i].title &&
+			    strstr(secs[i].title, step))
 				hit = (long)i;
 		if (hit < 0) {
 			found = -1;
@@ -122,9 +124,9 @@ static void print_page(const page *p, int bold)
 
 static void print_toc(struct cli *c, const struct section_info *secs, size_t n)
 {
-	static const struct out_col cols[] = {{"section", OUT_INT, 1, 0}, {"level", OUT_INT, 1, 0},
-	                                      {"kind", OUT_STR, 0, 0},    {"number", OUT_STR, 0, 0},
-	                                      {"paragraphs", OUT_INT, 1, 0}, {"title", OUT_STR, 0, 0}};
+	static const struct out_col cols[] = {
+	    {"section", OUT_INT, 1, 0}, {"level", OUT_INT, 1, 0},      {"kind", OUT_STR, 0, 0},
+	    {"number", OUT_STR, 0, 0},  {"paragraphs", OUT_INT, 1, 0}, {"title", OUT_STR, 0, 0}};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
 		char id[16], lv[16], np[16];
@@ -148,13 +150,18 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	int ch;
 	while ((ch = getopt_long(argc, argv, "hw:t", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'h': fputs(show_usage, stdout); return 0;
+		case 'h':
+			fputs(show_usage, stdout);
+			return 0;
 		case 'w':
 			if (cli_parse_int("show", "--width", optarg, 10, 1000, &width) < 0)
 				return EXIT_TROUBLE;
 			break;
-		case 't': toc = 1; break;
-		default: return cli_usage_error("show", "unknown option");
+		case 't':
+			toc = 1;
+			break;
+		default:
+			return cli_usage_error("show", "unknown option");
 		}
 	}
 	if (optind >= argc)
@@ -197,9 +204,11 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	if (argc - optind == 2) {
 		long i = find_section(secs, nsecs, argv[optind + 1]);
 		if (i < 0) {
-			char *name = text_sanitize(argv[optind + 1], strlen(argv[optind + 1]), 0, NULL);
-			fprintf(stderr, "baogao show: no section '%s' in %s (see baogao show --toc)\n", name,
-			        d.source);
+			char *name =
+			    text_sanitize(argv[optind + 1], strlen(argv[optind + 1]), 0, NULL);
+			fprintf(stderr,
+			        "baogao show: no section '%s' in %s (see baogao show --toc)\n",
+			        name, d.source);
 			free(name);
 			page_free(k.p);
 			rc = EXIT_TROUBLE;

@@ -46,10 +46,14 @@ model *cli_model(struct cli *c)
 			struct ingest_totals tot = {0};
 			ingest_paths(&sink, paths, 1, report_seed, NULL, &tot);
 			if (tot.stored)
-				fprintf(stderr, "baogao: first run: stored the %d bundled reports\n", tot.stored);
+				fprintf(stderr,
+				        "baogao: first run: stored the %d bundled reports\n",
+				        tot.stored);
 			free(seeds);
 		} else {
-			fprintf(stderr, "baogao: the bundled reports were not found (set BAOGAO_DATADIR)\n");
+			fprintf(
+			    stderr,
+			    "baogao: the bundled reports were not found (set BAOGAO_DATADIR)\n");
 		}
 	}
 	c->m = m;
@@ -80,8 +84,11 @@ int cli_set_format(struct cli *c, const char *v, int allow_csv_md)
 		const char *name;
 		enum out_format f;
 		int extra;
-	} formats[] = {{"table", OUT_TABLE, 0}, {"tsv", OUT_TSV, 0}, {"json", OUT_JSON, 0},
-	               {"csv", OUT_CSV, 1},     {"md", OUT_MD, 1}};
+	} formats[] = {{"table", OUT_TABLE, 0},
+	               {"tsv", OUT_TSV, 0},
+	               {"json", OUT_JSON, 0},
+	               {"csv", OUT_CSV, 1},
+	               {"md", OUT_MD, 1}};
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
 		if (strcmp(v, formats[i].name) == 0 && (allow_csv_md || !formats[i].extra)) {
 			c->format = formats[i].f;

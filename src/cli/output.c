@@ -44,13 +44,24 @@ void out_json_string(FILE *fp, const char *s)
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		switch (cp) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
 		default:
-			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
+			    cp == 0x2029)
 				fprintf(fp, "\\u%04x", (unsigned)cp);
 			else if (cp == TEXT_REPLACEMENT && !(n == 3 && (unsigned char)s[i] == 0xef))
 				fputs("\\ufffd", fp); /* invalid byte: never emit invalid UTF-8 */
@@ -183,7 +194,8 @@ static void print_table(out_table *t, FILE *fp, int width)
 			const char *s = clean[r * nc + c];
 			char *cell;
 			if (c == last)
-				cell = text_fit(s, text_width_cstr(s) > w[c] ? w[c] : text_width_cstr(s), 1);
+				cell = text_fit(
+				    s, text_width_cstr(s) > w[c] ? w[c] : text_width_cstr(s), 1);
 			else if (t->cols[c].right && r > 0)
 				cell = text_fit_right(s, w[c]);
 			else
@@ -217,8 +229,9 @@ void out_finish(out_table *t, FILE *fp, int width)
 	case OUT_CSV:
 	case OUT_MD: {
 		const char *sep = t->format == OUT_TSV ? "\t" : t->format == OUT_CSV ? "," : " | ";
-		void (*field)(FILE *, const char *) =
-			t->format == OUT_TSV ? tsv_field : t->format == OUT_CSV ? csv_field : md_field;
+		void (*field)(FILE *, const char *) = t->format == OUT_TSV   ? tsv_field
+		                                      : t->format == OUT_CSV ? csv_field
+		                                                             : md_field;
 		for (size_t r = 0; r <= t->nrows; r++) {
 			if (t->format == OUT_MD)
 				fputs("| ", fp);

@@ -10,14 +10,14 @@ enum out_format { OUT_TABLE, OUT_TSV, OUT_JSON, OUT_CSV, OUT_MD };
 enum out_type { OUT_STR, OUT_INT, OUT_NUM, OUT_RAW /* pre-built JSON */ };
 
 struct out_col {
-	const char *name;   /* JSON field name and table header */
+	const char *name; /* JSON field name and table header */
 	enum out_type type;
-	int right;          /* right-align in tables */
-	int hidden_table;   /* only in json/tsv (e.g. long text) */
+	int right;        /* right-align in tables */
+	int hidden_table; /* only in json/tsv (e.g. long text) */
 };
 
 struct out_cell {
-	const char *s;      /* NULL → null / empty */
+	const char *s; /* NULL → null / empty */
 };
 
 typedef struct out_table out_table;

@@ -197,9 +197,10 @@ static char *cps_to_utf8(const struct text *t, size_t a, size_t b)
 	return s;
 }
 
-static const char *const units[] = {"亿千瓦时", "万千瓦", "亿公斤", "万公斤", "亿元", "万元", "亿斤", "万斤",
-                                    "万吨",     "万亩",   "万人",   "万户",   "元",   "吨",   "亩",   "人",
-                                    "户",       "家",     "个",     "项",     "公斤", "斤"};
+static const char *const units[] = {"亿千瓦时", "万千瓦", "亿公斤", "万公斤", "亿元", "万元",
+                                    "亿斤",     "万斤",   "万吨",   "万亩",   "万人", "万户",
+                                    "元",       "吨",     "亩",     "人",     "户",   "家",
+                                    "个",       "项",     "公斤",   "斤"};
 
 static const char *unit_at(const struct text *t, size_t i)
 {
@@ -217,8 +218,8 @@ struct statement {
 };
 
 /* the qualifier around a percentage [num_start, pct_end) */
-static const char *qualifier_of(const struct text *t, size_t clause_a, size_t num_start, size_t pct_end,
-                                size_t b)
+static const char *qualifier_of(const struct text *t, size_t clause_a, size_t num_start,
+                                size_t pct_end, size_t b)
 {
 	size_t k = skip_spaces(t, pct_end, b);
 	if (at(t, k, "左右"))
@@ -253,7 +254,8 @@ static int read_statement(const struct text *t, size_t na, size_t a, size_t b, s
 	}
 	size_t value_at = b;
 	for (size_t i = a; i < b; i++) {
-		if (!is_digit(t->cp[i]) || (i > a && (is_digit(t->cp[i - 1]) || t->cp[i - 1] == '.')))
+		if (!is_digit(t->cp[i]) ||
+		    (i > a && (is_digit(t->cp[i - 1]) || t->cp[i - 1] == '.')))
 			continue;
 		size_t e = number_end(t, i, b);
 		size_t k = skip_spaces(t, e, b);
@@ -264,7 +266,8 @@ static int read_statement(const struct text *t, size_t na, size_t a, size_t b, s
 			/* a rate (失业率, 覆盖率) is itself a percentage */
 			int rate = a > na && t->cp[a - 1] == 0x7387 /* 率 */;
 			int up = rate || has(t, from, i, "增长") || has(t, from, i, "增速") ||
-			         has(t, from, i, "涨幅") || has(t, from, i, "上涨") || has(t, from, i, "提高") ||
+			         has(t, from, i, "涨幅") || has(t, from, i, "上涨") ||
+			         has(t, from, i, "提高") ||
 			         has(t, k, b > k + 8 ? k + 8 : b, "增长");
 			if ((up || down) && !s->has_growth) {
 				char *num = cps_to_utf8(t, i, e);
@@ -283,8 +286,9 @@ static int read_statement(const struct text *t, size_t na, size_t a, size_t b, s
 		size_t before = i;
 		while (before > a && (t->cp[before - 1] == ' ' || t->cp[before - 1] == 0x3000))
 			before--;
-		if (!s->value || (before > a && t->cp[before - 1] == 0x8FBE /* 达 */ && value_at < i &&
-		                  (has(t, value_at, i, "(") || has(t, value_at, i, "（")))) {
+		if (!s->value ||
+		    (before > a && t->cp[before - 1] == 0x8FBE /* 达 */ && value_at < i &&
+		     (has(t, value_at, i, "(") || has(t, value_at, i, "（")))) {
 			free(s->value);
 			free(s->unit);
 			s->value = cps_to_utf8(t, i, e);
@@ -305,8 +309,8 @@ static int year_in(const char *s)
 	if (!s)
 		return 0;
 	for (const char *p = s; *p; p++)
-		if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
-		    (p == s || p[-1] < '0' || p[-1] > '9')) {
+		if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+		    p[3] <= '9' && (p == s || p[-1] < '0' || p[-1] > '9')) {
 			const char *q = p + 4;
 			while (*q == ' ')
 				q++;
@@ -335,8 +339,8 @@ static int year_before(const struct text *t, size_t a, size_t i)
 {
 	int year = 0;
 	for (size_t k = a; k + 4 < i; k++)
-		if (t->cp[k] == '2' && t->cp[k + 1] == '0' && is_digit(t->cp[k + 2]) && is_digit(t->cp[k + 3]) &&
-		    (k == a || !is_digit(t->cp[k - 1]))) {
+		if (t->cp[k] == '2' && t->cp[k + 1] == '0' && is_digit(t->cp[k + 2]) &&
+		    is_digit(t->cp[k + 3]) && (k == a || !is_digit(t->cp[k - 1]))) {
 			size_t j = skip_spaces(t, k + 4, i);
 			if (j < i && t->cp[j] == 0x5E74 /* 年 */)
 				year = (int)((t->cp[k] - '0') * 1000 + (t->cp[k + 1] - '0') * 100 +
@@ -362,9 +366,11 @@ static char *period_before(const struct text *t, size_t a, size_t i)
 		if (!is_digit(t->cp[k]) || (k > a && is_digit(t->cp[k - 1])))
 			continue;
 		size_t e = number_end(t, k, i);
-		if (e < i && (t->cp[e] == '-' || t->cp[e] == 0x2014 || t->cp[e] == 0x2013 || t->cp[e] == '~')) {
+		if (e < i && (t->cp[e] == '-' || t->cp[e] == 0x2014 || t->cp[e] == 0x2013 ||
+		              t->cp[e] == '~')) {
 			size_t e2 = number_end(t, e + 1, i);
-			if (e2 > e + 1 && e2 < i && t->cp[e2] == 0x6708 /* 月 */ && (best == i || k > best))
+			if (e2 > e + 1 && e2 < i && t->cp[e2] == 0x6708 /* 月 */ &&
+			    (best == i || k > best))
 				return cps_to_utf8(t, k, e2 + 1);
 		}
 	}
@@ -411,31 +417,32 @@ static int aggregate(const struct text *t, size_t a, size_t b)
 	return 0;
 }
 
-static int emit(const struct extract_doc *d, const struct extract_para *p, const struct doc_sink *sink,
-                const struct name *nm, const struct statement *st, int year, const char *kind,
-                const char *period, size_t ca, size_t cb)
+static int emit(const struct extract_doc *d, const struct extract_para *p,
+                const struct doc_sink *sink, const struct name *nm, const struct statement *st,
+                int year, const char *kind, const char *period, size_t ca, size_t cb)
 {
 	struct sink_indicator ind = {
-		.indicator = nm->canonical,
-		.name = nm->written,
-		.year = year,
-		.kind = kind,
-		.value = st->value,
-		.unit = st->unit,
-		.growth = st->growth,
-		.has_growth = st->has_growth,
-		.qualifier = st->qualifier,
-		.period = period,
-		.paragraph = p->ord,
-		.section = p->section,
-		.start = (int)ca,
-		.end = (int)cb,
+	    .indicator = nm->canonical,
+	    .name = nm->written,
+	    .year = year,
+	    .kind = kind,
+	    .value = st->value,
+	    .unit = st->unit,
+	    .growth = st->growth,
+	    .has_growth = st->has_growth,
+	    .qualifier = st->qualifier,
+	    .period = period,
+	    .paragraph = p->ord,
+	    .section = p->section,
+	    .start = (int)ca,
+	    .end = (int)cb,
 	};
 	(void)d;
 	return sink->indicator(sink->ctx, &ind);
 }
 
-static int paragraph(const struct extract_doc *d, const struct extract_para *p, const struct doc_sink *sink)
+static int paragraph(const struct extract_doc *d, const struct extract_para *p,
+                     const struct doc_sink *sink)
 {
 	struct text t;
 	t.cp = malloc((p->len + 1) * sizeof *t.cp);
@@ -462,7 +469,8 @@ static int paragraph(const struct extract_doc *d, const struct extract_para *p, 
 		const struct name *pending = NULL;
 		/* cue words hold for the rest of their sentence; each clause is read
 		 * once, so a sentence of a million clauses stays linear */
-		target_sentence |= has(&t, ca, i, "预期目标") || has(&t, ca, i, "力争") || has(&t, ca, i, "目标是");
+		target_sentence |= has(&t, ca, i, "预期目标") || has(&t, ca, i, "力争") ||
+		                   has(&t, ca, i, "目标是");
 		for (size_t k = ca; k <= i; k++) {
 			const struct name *nm = k < i ? name_at(&t, k) : NULL;
 			if (!nm && k < i)
@@ -471,8 +479,10 @@ static int paragraph(const struct extract_doc *d, const struct extract_para *p, 
 				struct statement st;
 				size_t seg_a = prev_name + pending->n;
 				/* the year and period named before it, within reach */
-				size_t ctx_a = prev_name > sa + CONTEXT_REACH ? prev_name - CONTEXT_REACH : sa;
-				if (!aggregate(&t, ca, k) && read_statement(&t, prev_name, seg_a, k, &st)) {
+				size_t ctx_a =
+				    prev_name > sa + CONTEXT_REACH ? prev_name - CONTEXT_REACH : sa;
+				if (!aggregate(&t, ca, k) &&
+				    read_statement(&t, prev_name, seg_a, k, &st)) {
 					const char *kind = NULL;
 					int year = 0;
 					if (bulletin) {
@@ -492,11 +502,17 @@ static int paragraph(const struct extract_doc *d, const struct extract_para *p, 
 							year = pyear ? pyear : d->review_year;
 					}
 					if (kind && year) {
-						char *period = strcmp(kind, "result") == 0 ? period_before(&t, ctx_a, prev_name) : NULL;
+						char *period =
+						    strcmp(kind, "result") == 0
+						        ? period_before(&t, ctx_a, prev_name)
+						        : NULL;
 						size_t ea = ca, eb = i;
-						while (ea < eb && (t.cp[ea] == ' ' || t.cp[ea] == ',' || t.cp[ea] == 0xFF0C))
+						while (ea < eb &&
+						       (t.cp[ea] == ' ' || t.cp[ea] == ',' ||
+						        t.cp[ea] == 0xFF0C))
 							ea++;
-						if (emit(d, p, sink, pending, &st, year, kind, period, ea, eb) < 0)
+						if (emit(d, p, sink, pending, &st, year, kind,
+						         period, ea, eb) < 0)
 							rc = -1;
 						emitted++;
 						free(period);
@@ -532,8 +548,9 @@ int extract_indicators(const struct extract_doc *doc, const struct doc_sink *sin
 	int total = 0;
 	for (size_t i = 0; i < doc->nparas; i++) {
 		const struct extract_para *p = &doc->paras[i];
-		if (p->kind && (strcmp(p->kind, "masthead") == 0 || strcmp(p->kind, "caption") == 0 ||
-		                strcmp(p->kind, "signature") == 0))
+		if (p->kind &&
+		    (strcmp(p->kind, "masthead") == 0 || strcmp(p->kind, "caption") == 0 ||
+		     strcmp(p->kind, "signature") == 0))
 			continue;
 		int n = paragraph(doc, p, sink);
 		if (n < 0)

@@ -71,8 +71,8 @@ static int keep_indicator(void *ctx, const struct sink_indicator *in)
 	x->qualifier = dup_or_null(in->qualifier);
 	x->period = dup_or_null(in->period);
 	if ((in->indicator && !x->indicator) || (in->name && !x->name) || (in->kind && !x->kind) ||
-	    (in->value && !x->value) || (in->unit && !x->unit) || (in->qualifier && !x->qualifier) ||
-	    (in->period && !x->period)) {
+	    (in->value && !x->value) || (in->unit && !x->unit) ||
+	    (in->qualifier && !x->qualifier) || (in->period && !x->period)) {
 		free_indicator(x);
 		return -1;
 	}
@@ -89,7 +89,8 @@ static int extract(struct prepared *pr)
 	if (xs && xp) {
 		for (size_t i = 0; i < doc->nsections; i++) {
 			const struct parse_section *s = &doc->sections[i];
-			xs[i] = (struct extract_section){s->id, s->parent, s->kind, s->number, s->title};
+			xs[i] = (struct extract_section){s->id, s->parent, s->kind, s->number,
+			                                 s->title};
 		}
 		for (size_t i = 0; i < doc->nparas; i++) {
 			const struct parse_para *p = &doc->paras[i];
@@ -126,8 +127,8 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 	pr->bytes = dec.len;
 	pr->encoding = dec.encoding;
 	/* the parser lets the text go as soon as it has made its units */
-	if (parse_text_owned(dec.text, dec.len, &pr->doc) < 0 || meta_read(&pr->doc, path, &pr->meta) < 0 ||
-	    extract(pr) < 0) {
+	if (parse_text_owned(dec.text, dec.len, &pr->doc) < 0 ||
+	    meta_read(&pr->doc, path, &pr->meta) < 0 || extract(pr) < 0) {
 		pr->outcome = INGEST_FAILED;
 		pr->reason = "out of memory";
 	}
@@ -142,13 +143,15 @@ static int feed(const struct doc_sink *sink, const struct prepared *pr)
 	const struct parse_doc *doc = &pr->doc;
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct parse_section *s = &doc->sections[i];
-		struct sink_section ss = {s->id, s->parent, s->level, s->kind, s->number, s->title, s->line};
+		struct sink_section ss = {s->id,     s->parent, s->level, s->kind,
+		                          s->number, s->title,  s->line};
 		if (sink->section && sink->section(sink->ctx, &ss) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < doc->nparas; i++) {
 		const struct parse_para *p = &doc->paras[i];
-		struct sink_paragraph sp = {p->ord, p->section, p->kind, p->text, p->len, p->joins, p->line};
+		struct sink_paragraph sp = {p->ord, p->section, p->kind, p->text,
+		                            p->len, p->joins,   p->line};
 		if (sink->paragraph && sink->paragraph(sink->ctx, &sp) < 0)
 			return -1;
 	}

@@ -15,18 +15,23 @@
 const char *verdict_name(enum verdict v)
 {
 	switch (v) {
-	case VERDICT_MET: return "met";
-	case VERDICT_MISSED: return "missed";
-	case VERDICT_PENDING: return "pending";
-	default: return "unknown";
+	case VERDICT_MET:
+		return "met";
+	case VERDICT_MISSED:
+		return "missed";
+	case VERDICT_PENDING:
+		return "pending";
+	default:
+		return "unknown";
 	}
 }
 
 /* "About" forgives half a point below; "in step" with the economy likewise. */
 #define ABOUT_TOLERANCE 0.5
 
-enum verdict compare_verdict(const char *qualifier, int target_has, double target, int result_exists,
-                             int result_has, double result, int gdp_has, double gdp)
+enum verdict compare_verdict(const char *qualifier, int target_has, double target,
+                             int result_exists, int result_has, double result, int gdp_has,
+                             double gdp)
 {
 	if (!result_exists)
 		return VERDICT_PENDING;
@@ -51,15 +56,15 @@ enum verdict compare_verdict(const char *qualifier, int target_has, double targe
 
 /* The result that best stands for a year: a whole year's figure over a
  * part-year one, one with a growth figure over one without. */
-static const struct indicator_row *best_result(const struct indicator_row *rows, size_t n, const char *region,
-                                               const char *indicator, int year)
+static const struct indicator_row *best_result(const struct indicator_row *rows, size_t n,
+                                               const char *region, const char *indicator, int year)
 {
 	const struct indicator_row *best = NULL;
 	int best_score = -1;
 	for (size_t i = 0; i < n; i++) {
 		const struct indicator_row *r = &rows[i];
-		if (r->year != year || strcmp(r->kind, "result") != 0 || strcmp(r->region, region) != 0 ||
-		    strcmp(r->indicator, indicator) != 0)
+		if (r->year != year || strcmp(r->kind, "result") != 0 ||
+		    strcmp(r->region, region) != 0 || strcmp(r->indicator, indicator) != 0)
 			continue;
 		int score = (r->period == NULL) * 2 + r->has_growth;
 		if (score > best_score) {
@@ -111,7 +116,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		/* one row per region, indicator and year: the first document saying it */
 		int seen = 0;
 		for (size_t k = 0; k < *n && !seen; k++)
-			seen = (*out)[k].year == t->year && strcmp((*out)[k].region, t->region) == 0 &&
+			seen = (*out)[k].year == t->year &&
+			       strcmp((*out)[k].region, t->region) == 0 &&
 			       strcmp((*out)[k].indicator, t->indicator) == 0;
 		if (seen)
 			continue;
@@ -130,10 +136,13 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		struct indicator_row *tc = copy_row(t);
 		c->target = *tc;
 		free(tc);
-		const struct indicator_row *res = best_result(rows, nrows, t->region, t->indicator, t->year);
+		const struct indicator_row *res =
+		    best_result(rows, nrows, t->region, t->indicator, t->year);
 		c->result = copy_row(res);
-		c->previous = copy_row(best_result(rows, nrows, t->region, t->indicator, t->year - 1));
-		const struct indicator_row *gdp = best_result(rows, nrows, t->region, "地区生产总值", t->year);
+		c->previous =
+		    copy_row(best_result(rows, nrows, t->region, t->indicator, t->year - 1));
+		const struct indicator_row *gdp =
+		    best_result(rows, nrows, t->region, "地区生产总值", t->year);
 		c->verdict = compare_verdict(t->qualifier, t->has_growth, t->growth, res != NULL,
 		                             res && res->has_growth, res ? res->growth : 0,
 		                             gdp && gdp->has_growth, gdp ? gdp->growth : 0);

@@ -18,83 +18,84 @@
  * run the missing steps in one transaction at open.  Entries are never
  * edited once released: a change is a new entry. */
 static const char *const migrations[] = {
-	/* 0 → 1 */
-	"CREATE TABLE documents("
-	"  id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT, hash TEXT NOT NULL UNIQUE,"
-	"  encoding TEXT, region TEXT, kind TEXT, date TEXT, title TEXT,"
-	"  review_year INTEGER, plan_year INTEGER, bytes INTEGER,"
-	"  ingested_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-	"CREATE INDEX documents_source ON documents(source);"
-	"CREATE INDEX documents_region ON documents(region);"
-	"CREATE TABLE sections("
-	"  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-	"  parent_id INTEGER, local INTEGER, level INTEGER, kind TEXT, number TEXT, title TEXT,"
-	"  line INTEGER);"
-	"CREATE INDEX sections_doc ON sections(doc_id, local);"
-	"CREATE TABLE paragraphs("
-	"  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-	"  section_id INTEGER, ord INTEGER, kind TEXT, text TEXT NOT NULL, joins INTEGER,"
-	"  line INTEGER);"
-	"CREATE INDEX paragraphs_doc ON paragraphs(doc_id, ord);"
-	"CREATE INDEX paragraphs_section ON paragraphs(section_id);"
-	"CREATE TABLE glossary("
-	"  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-	"  section_id INTEGER, number INTEGER, term TEXT, definition TEXT);"
-	"CREATE INDEX glossary_doc ON glossary(doc_id);"
-	"CREATE TABLE indicators("
-	"  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-	"  paragraph_id INTEGER, section_id INTEGER, indicator TEXT NOT NULL, name TEXT,"
-	"  year INTEGER, kind TEXT, value TEXT, value_num REAL, unit TEXT, growth REAL,"
-	"  qualifier TEXT, period TEXT, start INTEGER, end INTEGER);"
-	"CREATE INDEX indicators_doc ON indicators(doc_id);"
-	"CREATE INDEX indicators_key ON indicators(indicator, year);"
-	"CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', tokenize='trigram');",
-	/* 1 → 2: counts kept with the document, so listing tens of thousands of
-	 * documents does not count millions of paragraphs; documents in the order
-	 * every listing uses; an FTS index without positions (half the size) that
-	 * open() fills again (see check_fold) */
-	"ALTER TABLE documents ADD COLUMN n_sections INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE documents ADD COLUMN n_paragraphs INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE documents ADD COLUMN n_glossary INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE documents ADD COLUMN n_indicators INTEGER NOT NULL DEFAULT 0;"
-	"UPDATE documents SET"
-	"  n_sections = (SELECT count(*) FROM sections WHERE doc_id = documents.id),"
-	"  n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = documents.id),"
-	"  n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = documents.id),"
-	"  n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = documents.id);"
-	"DROP INDEX documents_region;"
-	"CREATE INDEX documents_order ON documents(region, date);"
-	"CREATE INDEX indicators_paragraph ON indicators(paragraph_id);"
-	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
-	"DROP TABLE " MODEL_FTS_TABLE ";"
-	"CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', columnsize=0, detail=none,"
-	"  tokenize='trigram');",
-	/* 2 → 3: positions back in the index (about 2.4 times the size of
-	 * detail=none) so a literal is asked as a phrase and counted from the
-	 * index alone (xInstCount, see search.c); and each document's run of
-	 * paragraph ids, so index rows are tallied per document without a
-	 * lookup.  Dropping the fold mark makes open() fill the new index. */
-	"ALTER TABLE documents ADD COLUMN para_first INTEGER;"
-	"ALTER TABLE documents ADD COLUMN para_last INTEGER;"
-	"UPDATE documents SET"
-	"  para_first = (SELECT min(id) FROM paragraphs WHERE doc_id = documents.id),"
-	"  para_last = (SELECT max(id) FROM paragraphs WHERE doc_id = documents.id);"
-	"DELETE FROM meta WHERE key = 'fold';"
-	"DROP TABLE " MODEL_FTS_TABLE ";"
-	"CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', columnsize=0,"
-	"  tokenize='trigram');",
-	/* 3 → 4: one transaction per file leaves one small index segment per
-	 * file; merging them 16 at a time instead of 4 rewrites the index
-	 * fewer times (2,000 reports: ingest 23.8 s → 19.1 s, counts as fast) */
-	"INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ", rank) VALUES('automerge', 16);",
-	/* 4 → 5: what a count reads of every document, from indexes alone:
-	 * the paragraph runs in id order, and the listing order with the
-	 * columns of the filters and the source name (10,000 documents: the
-	 * two passes took half of `search --count`, reading the wide rows) */
-	"DROP INDEX documents_order;"
-	"CREATE INDEX documents_order ON documents(region, date, id, review_year, plan_year, source);"
-	"CREATE INDEX documents_runs ON documents(para_first, para_last, n_paragraphs, region,"
-	"  review_year, plan_year, date);",
+    /* 0 → 1 */
+    "CREATE TABLE documents("
+    "  id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT, hash TEXT NOT NULL UNIQUE,"
+    "  encoding TEXT, region TEXT, kind TEXT, date TEXT, title TEXT,"
+    "  review_year INTEGER, plan_year INTEGER, bytes INTEGER,"
+    "  ingested_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX documents_source ON documents(source);"
+    "CREATE INDEX documents_region ON documents(region);"
+    "CREATE TABLE sections("
+    "  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  parent_id INTEGER, local INTEGER, level INTEGER, kind TEXT, number TEXT, title TEXT,"
+    "  line INTEGER);"
+    "CREATE INDEX sections_doc ON sections(doc_id, local);"
+    "CREATE TABLE paragraphs("
+    "  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  section_id INTEGER, ord INTEGER, kind TEXT, text TEXT NOT NULL, joins INTEGER,"
+    "  line INTEGER);"
+    "CREATE INDEX paragraphs_doc ON paragraphs(doc_id, ord);"
+    "CREATE INDEX paragraphs_section ON paragraphs(section_id);"
+    "CREATE TABLE glossary("
+    "  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  section_id INTEGER, number INTEGER, term TEXT, definition TEXT);"
+    "CREATE INDEX glossary_doc ON glossary(doc_id);"
+    "CREATE TABLE indicators("
+    "  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  paragraph_id INTEGER, section_id INTEGER, indicator TEXT NOT NULL, name TEXT,"
+    "  year INTEGER, kind TEXT, value TEXT, value_num REAL, unit TEXT, growth REAL,"
+    "  qualifier TEXT, period TEXT, start INTEGER, end INTEGER);"
+    "CREATE INDEX indicators_doc ON indicators(doc_id);"
+    "CREATE INDEX indicators_key ON indicators(indicator, year);"
+    "CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', tokenize='trigram');",
+    /* 1 → 2: counts kept with the document, so listing tens of thousands of
+     * documents does not count millions of paragraphs; documents in the order
+     * every listing uses; an FTS index without positions (half the size) that
+     * open() fills again (see check_fold) */
+    "ALTER TABLE documents ADD COLUMN n_sections INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE documents ADD COLUMN n_paragraphs INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE documents ADD COLUMN n_glossary INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE documents ADD COLUMN n_indicators INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE documents SET"
+    "  n_sections = (SELECT count(*) FROM sections WHERE doc_id = documents.id),"
+    "  n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = documents.id),"
+    "  n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = documents.id),"
+    "  n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = documents.id);"
+    "DROP INDEX documents_region;"
+    "CREATE INDEX documents_order ON documents(region, date);"
+    "CREATE INDEX indicators_paragraph ON indicators(paragraph_id);"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "DROP TABLE " MODEL_FTS_TABLE ";"
+    "CREATE VIRTUAL TABLE " MODEL_FTS_TABLE
+    " USING fts5(fold, content='', columnsize=0, detail=none,"
+    "  tokenize='trigram');",
+    /* 2 → 3: positions back in the index (about 2.4 times the size of
+     * detail=none) so a literal is asked as a phrase and counted from the
+     * index alone (xInstCount, see search.c); and each document's run of
+     * paragraph ids, so index rows are tallied per document without a
+     * lookup.  Dropping the fold mark makes open() fill the new index. */
+    "ALTER TABLE documents ADD COLUMN para_first INTEGER;"
+    "ALTER TABLE documents ADD COLUMN para_last INTEGER;"
+    "UPDATE documents SET"
+    "  para_first = (SELECT min(id) FROM paragraphs WHERE doc_id = documents.id),"
+    "  para_last = (SELECT max(id) FROM paragraphs WHERE doc_id = documents.id);"
+    "DELETE FROM meta WHERE key = 'fold';"
+    "DROP TABLE " MODEL_FTS_TABLE ";"
+    "CREATE VIRTUAL TABLE " MODEL_FTS_TABLE " USING fts5(fold, content='', columnsize=0,"
+    "  tokenize='trigram');",
+    /* 3 → 4: one transaction per file leaves one small index segment per
+     * file; merging them 16 at a time instead of 4 rewrites the index
+     * fewer times (2,000 reports: ingest 23.8 s → 19.1 s, counts as fast) */
+    "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ", rank) VALUES('automerge', 16);",
+    /* 4 → 5: what a count reads of every document, from indexes alone:
+     * the paragraph runs in id order, and the listing order with the
+     * columns of the filters and the source name (10,000 documents: the
+     * two passes took half of `search --count`, reading the wide rows) */
+    "DROP INDEX documents_order;"
+    "CREATE INDEX documents_order ON documents(region, date, id, review_year, plan_year, source);"
+    "CREATE INDEX documents_runs ON documents(para_first, para_last, n_paragraphs, region,"
+    "  review_year, plan_year, date);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -216,8 +217,9 @@ static int exec_or_error(model *m, const char *sql, const char *what)
 static int check_version(model *m, int version)
 {
 	if (version > NMIGRATIONS) {
-		model_set_error(m, "%s has schema version %d, newer than this baogao knows (%d): "
-		                   "use a newer baogao or another database",
+		model_set_error(m,
+		                "%s has schema version %d, newer than this baogao knows (%d): "
+		                "use a newer baogao or another database",
 		                m->path, version, NMIGRATIONS);
 		return -1;
 	}
@@ -231,8 +233,11 @@ static int check_version(model *m, int version)
 	int objects = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	if (objects) {
-		model_set_error(m, "%s is an SQLite database but not a baogao one (it has tables and no "
-		                   "baogao schema version)", m->path);
+		model_set_error(
+		    m,
+		    "%s is an SQLite database but not a baogao one (it has tables and no "
+		    "baogao schema version)",
+		    m->path);
 		return -1;
 	}
 	return 0;
@@ -311,8 +316,8 @@ static const char *stored_fold(model *m, char *buf, size_t size)
 	return buf;
 }
 
-static void fts_hits_function(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx, int argc,
-                              sqlite3_value **argv)
+static void fts_hits_function(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx,
+                              int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	(void)argv;
@@ -363,11 +368,14 @@ static int check_fold(model *m)
 		goto fail;
 	if (strcmp(have, want) != 0) {
 		sqlite3_stmt *st;
-		if (exec_or_error(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('delete-all');"
-		                     "INSERT INTO " MODEL_FTS_TABLE "(rowid, fold)"
-		                     " SELECT id, " MODEL_FOLD_FUNCTION "(text) FROM paragraphs",
+		if (exec_or_error(m,
+		                  "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE
+		                  ") VALUES('delete-all');"
+		                  "INSERT INTO " MODEL_FTS_TABLE "(rowid, fold)"
+		                  " SELECT id, " MODEL_FOLD_FUNCTION "(text) FROM paragraphs",
 		                  "rebuild the full-text index") < 0 ||
-		    !(st = model_prepare(m, "INSERT OR REPLACE INTO meta(key, value) VALUES('fold', ?)")))
+		    !(st = model_prepare(
+		          m, "INSERT OR REPLACE INTO meta(key, value) VALUES('fold', ?)")))
 			goto fail;
 		sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
 		int ok = sqlite3_step(st) == SQLITE_DONE;
@@ -399,8 +407,10 @@ model *model_open(const char *path, char **err)
 		model_set_error(m, "cannot create the directory for %s: %s", path, strerror(errno));
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		model_set_error(m, "cannot open %s: %s", path, m->db ? sqlite3_errmsg(m->db) : "out of memory");
+	if (sqlite3_open_v2(path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		model_set_error(m, "cannot open %s: %s", path,
+		                m->db ? sqlite3_errmsg(m->db) : "out of memory");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(m->db, 1);
@@ -409,13 +419,17 @@ model *model_open(const char *path, char **err)
 	 * a second writer. */
 	sqlite3_busy_timeout(m->db, MODEL_BUSY_TIMEOUT_MS);
 	char *e = NULL;
-	if (sqlite3_exec(m->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
-	                 NULL, NULL, &e) != SQLITE_OK) {
+	if (sqlite3_exec(
+	        m->db,
+	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", NULL,
+	        NULL, &e) != SQLITE_OK) {
 		int code = sqlite3_errcode(m->db) & 0xff;
 		if (code == SQLITE_NOTADB)
-			model_set_error(m, "%s is not a baogao database (not an SQLite file at all)", path);
+			model_set_error(
+			    m, "%s is not a baogao database (not an SQLite file at all)", path);
 		else
-			model_set_error(m, "cannot open %s: %s", path, e ? e : sqlite3_errmsg(m->db));
+			model_set_error(m, "cannot open %s: %s", path,
+			                e ? e : sqlite3_errmsg(m->db));
 		sqlite3_free(e);
 		goto fail;
 	}

@@ -7,9 +7,9 @@
 
 #include "model/db.h"
 
-#define DOC_COLUMNS                                                                              \
-	"d.id, d.source, d.path, d.hash, d.encoding, d.region, d.kind, d.date, d.title,"         \
-	" d.review_year, d.plan_year, d.bytes, d.n_sections, d.n_paragraphs, d.n_glossary,"       \
+#define DOC_COLUMNS                                                                                \
+	"d.id, d.source, d.path, d.hash, d.encoding, d.region, d.kind, d.date, d.title,"           \
+	" d.review_year, d.plan_year, d.bytes, d.n_sections, d.n_paragraphs, d.n_glossary,"        \
 	" d.n_indicators"
 
 static void read_doc(sqlite3_stmt *st, struct doc_info *d)
@@ -158,9 +158,9 @@ static void read_section(sqlite3_stmt *st, void *item)
 int model_sections(model *m, int64_t doc, struct section_info **out, size_t *n)
 {
 	sqlite3_stmt *st = model_prepare(
-		m, "SELECT s.id, coalesce(s.parent_id, 0), s.local, s.level, s.kind, s.number, s.title,"
-		   " (SELECT count(*) FROM paragraphs p WHERE p.section_id = s.id)"
-		   " FROM sections s WHERE s.doc_id = ? ORDER BY s.local");
+	    m, "SELECT s.id, coalesce(s.parent_id, 0), s.local, s.level, s.kind, s.number, s.title,"
+	       " (SELECT count(*) FROM paragraphs p WHERE p.section_id = s.id)"
+	       " FROM sections s WHERE s.doc_id = ? ORDER BY s.local");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, doc);
@@ -188,8 +188,8 @@ int model_path_append(char **path, size_t *len, const char *number, const char *
 	/* "1. title" reads better with a space; "一、" and "（一）" carry
 	 * their own */
 	int space = *number && number[strlen(number) - 1] == '.';
-	*len += (size_t)snprintf(*path + *len, add, "%s%s%s%s", *len ? sep : "", number, space ? " " : "",
-	                         title);
+	*len += (size_t)snprintf(*path + *len, add, "%s%s%s%s", *len ? sep : "", number,
+	                         space ? " " : "", title);
 	return 0;
 }
 
@@ -197,11 +197,12 @@ char *model_section_path(model *m, int64_t section)
 {
 	if (!m->st_path &&
 	    !(m->st_path = model_prepare(
-		      m, "WITH RECURSIVE up(id, parent_id, number, title, depth) AS ("
-		         " SELECT id, parent_id, number, title, 0 FROM sections WHERE id = ?"
-		         " UNION ALL SELECT s.id, s.parent_id, s.number, s.title, up.depth + 1"
-		         " FROM sections s JOIN up ON s.id = up.parent_id WHERE up.depth < 32)"
-		         " SELECT coalesce(number, ''), coalesce(title, '') FROM up ORDER BY depth DESC")))
+	          m,
+	          "WITH RECURSIVE up(id, parent_id, number, title, depth) AS ("
+	          " SELECT id, parent_id, number, title, 0 FROM sections WHERE id = ?"
+	          " UNION ALL SELECT s.id, s.parent_id, s.number, s.title, up.depth + 1"
+	          " FROM sections s JOIN up ON s.id = up.parent_id WHERE up.depth < 32)"
+	          " SELECT coalesce(number, ''), coalesce(title, '') FROM up ORDER BY depth DESC")))
 		return NULL;
 	sqlite3_stmt *st = m->st_path;
 	sqlite3_bind_int64(st, 1, section);
@@ -232,16 +233,19 @@ int model_paragraphs(model *m, int64_t doc, int64_t section, model_para_cb cb, v
 	sqlite3_stmt *st;
 	if (section > 0)
 		st = model_prepare(
-			m, "WITH me AS (SELECT local, level FROM sections WHERE id = ?2),"
-			   " stop AS (SELECT coalesce(min(s.local), 1 << 30) AS l FROM sections s, me"
-			   "   WHERE s.doc_id = ?1 AND s.local > me.local AND s.level <= me.level),"
-			   " inside AS (SELECT s.id FROM sections s, me, stop WHERE s.doc_id = ?1"
-			   "   AND s.local >= me.local AND s.local < stop.l)"
-			   " SELECT p.id, p.doc_id, coalesce(p.section_id, 0), p.ord, p.kind, p.text, p.joins"
-			   " FROM paragraphs p WHERE p.doc_id = ?1 AND p.section_id IN inside ORDER BY p.ord");
+		    m, "WITH me AS (SELECT local, level FROM sections WHERE id = ?2),"
+		       " stop AS (SELECT coalesce(min(s.local), 1 << 30) AS l FROM sections s, me"
+		       "   WHERE s.doc_id = ?1 AND s.local > me.local AND s.level <= me.level),"
+		       " inside AS (SELECT s.id FROM sections s, me, stop WHERE s.doc_id = ?1"
+		       "   AND s.local >= me.local AND s.local < stop.l)"
+		       " SELECT p.id, p.doc_id, coalesce(p.section_id, 0), p.ord, p.kind, p.text, "
+		       "p.joins"
+		       " FROM paragraphs p WHERE p.doc_id = ?1 AND p.section_id IN inside ORDER BY "
+		       "p.ord");
 	else
-		st = model_prepare(m, "SELECT p.id, p.doc_id, coalesce(p.section_id, 0), p.ord, p.kind,"
-		                      " p.text, p.joins FROM paragraphs p WHERE p.doc_id = ?1 ORDER BY p.ord");
+		st = model_prepare(
+		    m, "SELECT p.id, p.doc_id, coalesce(p.section_id, 0), p.ord, p.kind,"
+		       " p.text, p.joins FROM paragraphs p WHERE p.doc_id = ?1 ORDER BY p.ord");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, doc);
@@ -250,14 +254,14 @@ int model_paragraphs(model *m, int64_t doc, int64_t section, model_para_cb cb, v
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct para_info p = {
-			.id = sqlite3_column_int64(st, 0),
-			.doc = sqlite3_column_int64(st, 1),
-			.section = sqlite3_column_int64(st, 2),
-			.ord = sqlite3_column_int(st, 3),
-			.kind = (const char *)sqlite3_column_text(st, 4),
-			.text = (const char *)sqlite3_column_text(st, 5),
-			.len = (size_t)sqlite3_column_bytes(st, 5),
-			.joins = sqlite3_column_int(st, 6),
+		    .id = sqlite3_column_int64(st, 0),
+		    .doc = sqlite3_column_int64(st, 1),
+		    .section = sqlite3_column_int64(st, 2),
+		    .ord = sqlite3_column_int(st, 3),
+		    .kind = (const char *)sqlite3_column_text(st, 4),
+		    .text = (const char *)sqlite3_column_text(st, 5),
+		    .len = (size_t)sqlite3_column_bytes(st, 5),
+		    .joins = sqlite3_column_int(st, 6),
 		};
 		if (!p.kind)
 			p.kind = "text";
@@ -286,9 +290,10 @@ static void read_gloss(sqlite3_stmt *st, void *item)
 int model_glossary(model *m, const char *term, struct glossary_entry **out, size_t *n)
 {
 	sqlite3_stmt *st = model_prepare(
-		m, "SELECT g.doc_id, d.source, d.region, g.number, g.term, g.definition"
-		   " FROM glossary g JOIN documents d ON d.id = g.doc_id"
-		   " WHERE ?1 IS NULL OR instr(g.term, ?1) > 0 ORDER BY d.region, d.id, g.number, g.id");
+	    m,
+	    "SELECT g.doc_id, d.source, d.region, g.number, g.term, g.definition"
+	    " FROM glossary g JOIN documents d ON d.id = g.doc_id"
+	    " WHERE ?1 IS NULL OR instr(g.term, ?1) > 0 ORDER BY d.region, d.id, g.number, g.id");
 	if (!st)
 		return -1;
 	model_bind_text(st, 1, term);

@@ -42,17 +42,18 @@ static char *sentence(const char *text, size_t len, int start, int end)
 	return strndup(text + a, b - a);
 }
 
-int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out, size_t *n)
+int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out,
+                     size_t *n)
 {
 	sqlite3_stmt *st = model_prepare(
-		m, "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
-		   " coalesce(d.region, ''), i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier,"
-		   " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text"
-		   " FROM indicators i JOIN documents d ON d.id = i.doc_id"
-		   " LEFT JOIN paragraphs p ON p.id = i.paragraph_id"
-		   " WHERE (?1 IS NULL OR d.region = ?1) AND (?2 = 0 OR i.year = ?2)"
-		   " AND (?3 IS NULL OR i.kind = ?3) AND (?4 = 0 OR i.doc_id = ?4)"
-		   " ORDER BY d.region, i.year, i.kind DESC, i.doc_id, p.ord, i.start");
+	    m, "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
+	       " coalesce(d.region, ''), i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier,"
+	       " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text"
+	       " FROM indicators i JOIN documents d ON d.id = i.doc_id"
+	       " LEFT JOIN paragraphs p ON p.id = i.paragraph_id"
+	       " WHERE (?1 IS NULL OR d.region = ?1) AND (?2 = 0 OR i.year = ?2)"
+	       " AND (?3 IS NULL OR i.kind = ?3) AND (?4 = 0 OR i.doc_id = ?4)"
+	       " ORDER BY d.region, i.year, i.kind DESC, i.doc_id, p.ord, i.start");
 	if (!st)
 		return -1;
 	model_bind_text(st, 1, f ? f->region : NULL);
@@ -93,8 +94,8 @@ int model_indicators(model *m, const struct indicator_filter *f, struct indicato
 		r->growth = sqlite3_column_double(st, 14);
 		r->start = sqlite3_column_int(st, 15);
 		r->end = sqlite3_column_int(st, 16);
-		r->text = sentence((const char *)sqlite3_column_text(st, 17), (size_t)sqlite3_column_bytes(st, 17),
-		                   r->start, r->end);
+		r->text = sentence((const char *)sqlite3_column_text(st, 17),
+		                   (size_t)sqlite3_column_bytes(st, 17), r->start, r->end);
 		/* rows come grouped by document: one path query per section */
 		if (r->section != last_section) {
 			free(last_path);
@@ -131,14 +132,16 @@ char *indicator_target_label(const struct indicator_row *r)
 	if (strcmp(q, "above") == 0)
 		return strdup("高于经济增长");
 	char *g = r->has_growth ? fmt_growth(r->growth) : NULL;
-	const char *prefix = strcmp(q, "at_least") == 0 ? "≥" : strcmp(q, "at_most") == 0 ? "≤"
-	                     : strcmp(q, "about") == 0  ? "≈"
+	const char *prefix = strcmp(q, "at_least") == 0  ? "≥"
+	                     : strcmp(q, "at_most") == 0 ? "≤"
+	                     : strcmp(q, "about") == 0   ? "≈"
 	                                                 : "";
 	char buf[96];
 	if (g)
 		snprintf(buf, sizeof buf, "%s%s", prefix, g);
 	else
-		snprintf(buf, sizeof buf, "%s%s%s", prefix, r->value ? r->value : "?", r->unit ? r->unit : "");
+		snprintf(buf, sizeof buf, "%s%s%s", prefix, r->value ? r->value : "?",
+		         r->unit ? r->unit : "");
 	free(g);
 	return strdup(buf);
 }

@@ -26,7 +26,8 @@ struct indicator_filter {
 	int64_t doc;        /* 0 any */
 };
 
-int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out, size_t *n);
+int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out,
+                     size_t *n);
 void model_indicators_free(struct indicator_row *r, size_t n);
 void indicator_row_clear(struct indicator_row *r);
 
@@ -36,8 +37,8 @@ const char *verdict_name(enum verdict v); /* "met", "missed", "pending", "unknow
 struct compare_row {
 	char *region, *indicator;
 	int year;
-	struct indicator_row target;   /* always present */
-	struct indicator_row *result;  /* same year, NULL none */
+	struct indicator_row target;    /* always present */
+	struct indicator_row *result;   /* same year, NULL none */
 	struct indicator_row *previous; /* previous year's result, NULL none */
 	enum verdict verdict;
 };
@@ -47,8 +48,9 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 /* The judgement itself, without a database: a target's qualifier and figure
  * against the result's growth; in_step and above use the region's GDP growth
  * of the same year.  has_* say which figures exist. */
-enum verdict compare_verdict(const char *qualifier, int target_has, double target, int result_exists,
-                             int result_has, double result, int gdp_has, double gdp);
+enum verdict compare_verdict(const char *qualifier, int target_has, double target,
+                             int result_exists, int result_has, double result, int gdp_has,
+                             double gdp);
 /* "≥7%", "≈3%", "与经济增长同步" … (malloc'd) */
 char *indicator_target_label(const struct indicator_row *r);
 /* "6.5% · 367亿元 · 前三季度" (malloc'd) */

@@ -9,7 +9,6 @@
 #include "model/db.h"
 #include "model/model.h"
 
-
 /* integrity_check covers the b-trees; the FTS index is a separate structure
  * that can disagree with its content table without SQLite noticing. */
 int model_check(model *m, char **report)
@@ -40,8 +39,10 @@ int model_check(model *m, char **report)
 	}
 	sqlite3_finalize(st);
 	char *fts_err = NULL;
-	if (sqlite3_exec(db, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ") VALUES('integrity-check')", NULL,
-	                 NULL, &fts_err) != SQLITE_OK) {
+	if (sqlite3_exec(db,
+	                 "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE
+	                 ") VALUES('integrity-check')",
+	                 NULL, NULL, &fts_err) != SQLITE_OK) {
 		bad = 1;
 		const char *msg = fts_err ? fts_err : "full-text index damaged";
 		size_t n = strlen(msg);

@@ -32,11 +32,11 @@
 /* Enough for any sane pattern on a report paragraph; `(a+)+$` on a long line
  * hits them in milliseconds instead of running for hours.  The match limit
  * applies per start position, the depth and heap limits bound memory. */
-#define REGEX_MATCH_LIMIT 2000000
-#define REGEX_DEPTH_LIMIT 20000
+#define REGEX_MATCH_LIMIT   2000000
+#define REGEX_DEPTH_LIMIT   20000
 #define REGEX_HEAP_LIMIT_KB 65536
 
-#define IS_ASCII_ALNUM(c) \
+#define IS_ASCII_ALNUM(c)                                                                          \
 	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 #define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 
@@ -44,9 +44,9 @@
 
 /* Planes 0–3 and 14 hold every assigned character; the others (unassigned
  * and private use) are taken as touched, which only costs a scan. */
-#define MAX_CP 0x40000u
+#define MAX_CP     0x40000u
 #define TAGS_FIRST 0xE0000u
-#define TAGS_END 0xE1000u
+#define TAGS_END   0xE1000u
 
 static unsigned char fold_touched[MAX_CP / 8];
 static char fold_print[64];
@@ -208,7 +208,8 @@ static size_t skip_nested(const char *p, size_t i, size_t len)
 		while (i < len && p[i] != ']') {
 			if (p[i] == '\\')
 				i += 2;
-			else if (p[i] == '[' && i + 1 < len && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '='))
+			else if (p[i] == '[' && i + 1 < len &&
+			         (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '='))
 				i = skip_to(p, i + 2, len, ']'); /* [:alpha:] */
 			else
 				i++;
@@ -442,9 +443,10 @@ static int index_exact_chars(const char *s, size_t len)
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (!k)
 			return 0;
-		int ok = cp < 0x80 ? cp >= 0x20 && cp != 0x7F && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+		int ok = cp < 0x80 ? cp >= 0x20 && cp != 0x7F &&
+		                         !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
 		                   : caseless_script(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
-		                             (cp >= 0x2000 && cp <= 0x206F);
+		                         (cp >= 0x2000 && cp <= 0x206F);
 		if (!ok)
 			return 0;
 		i += k;
@@ -651,8 +653,8 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 	int errcode;
 	PCRE2_SIZE erroff;
 	mt->re = pcre2_compile((PCRE2_SPTR)folded, plen,
-	                       PCRE2_UTF | PCRE2_UCP | (mt->icase ? PCRE2_CASELESS : 0), &errcode, &erroff,
-	                       NULL);
+	                       PCRE2_UTF | PCRE2_UCP | (mt->icase ? PCRE2_CASELESS : 0), &errcode,
+	                       &erroff, NULL);
 	if (!mt->re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -668,7 +670,8 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 	if (mt->pre == PRE_INSTR && short_prefilter(m, mt, mt->pre_arg, strlen(mt->pre_arg)) < 0)
 		return -1;
 	if (!RUNNING_ON_VALGRIND)
-		pcre2_jit_compile(mt->re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */
+		pcre2_jit_compile(mt->re,
+		                  PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */
 	mt->md = pcre2_match_data_create_from_pattern(mt->re, NULL);
 	mt->mctx = pcre2_match_context_create(NULL);
 	if (!mt->md || !mt->mctx) {
@@ -718,8 +721,8 @@ enum prefilter matcher_prefilter(const struct matcher *mt, const char **arg)
 	return mt->pre;
 }
 
-int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from, size_t *s,
-                 size_t *e)
+int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from,
+                 size_t *s, size_t *e)
 {
 	if (!mt->regex) {
 		if (from >= flen)
@@ -732,16 +735,17 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		return 1;
 	}
 	while (from <= flen) {
-		int rc = pcre2_match(mt->re, (PCRE2_SPTR)folded, flen, from, PCRE2_NO_UTF_CHECK, mt->md,
-		                     mt->mctx);
+		int rc = pcre2_match(mt->re, (PCRE2_SPTR)folded, flen, from, PCRE2_NO_UTF_CHECK,
+		                     mt->md, mt->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
 		if (rc < 0) {
 			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 			    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-				model_set_error(m, "regular expression too complex for this text (PCRE2 match "
-				                   "limit reached): simplify it, e.g. avoid nested repetition "
-				                   "such as (a+)+");
+				model_set_error(
+				    m, "regular expression too complex for this text (PCRE2 match "
+				       "limit reached): simplify it, e.g. avoid nested repetition "
+				       "such as (a+)+");
 			else {
 				PCRE2_UCHAR msg[256];
 				pcre2_get_error_message(rc, msg, sizeof msg);

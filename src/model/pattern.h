@@ -49,8 +49,8 @@ int matcher_needs_fold(const struct matcher *mt);
 int matcher_fold_icase(const struct matcher *mt);
 /* Next match in folded[from..flen): 1 with bytes [*s, *e) (never empty), 0
  * when there is none, -1 with the model's error set (regex limits). */
-int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from, size_t *s,
-                 size_t *e);
+int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from,
+                 size_t *s, size_t *e);
 
 /* The prefilter and its FTS5 query or literal (owned by the matcher). */
 enum prefilter matcher_prefilter(const struct matcher *mt, const char **arg);

@@ -25,14 +25,14 @@
 #include "model/pattern.h"
 #include "text/text.h"
 
-#define DOC_FILTER                                                                              \
-	" (?1 IS NULL OR coalesce(d.region, '') = ?1)"                                            \
-	" AND (?2 = 0 OR d.review_year = ?2 OR d.plan_year = ?2"                                  \
-	"      OR substr(d.date, 1, 4) = CAST(?2 AS TEXT))"                                       \
+#define DOC_FILTER                                                                                 \
+	" (?1 IS NULL OR coalesce(d.region, '') = ?1)"                                             \
+	" AND (?2 = 0 OR d.review_year = ?2 OR d.plan_year = ?2"                                   \
+	"      OR substr(d.date, 1, 4) = CAST(?2 AS TEXT))"                                        \
 	" AND (?3 = 0 OR d.id = ?3)"
 #define DOC_ORDER " d.region, d.date, d.id"
 /* the document's columns come with the outer loop, once per document */
-#define DOC_COLUMNS "d.id, d.source, coalesce(d.region, ''), coalesce(d.title, '')"
+#define DOC_COLUMNS  "d.id, d.source, coalesce(d.region, ''), coalesce(d.title, '')"
 #define PARA_COLUMNS "p.id, coalesce(p.section_id, 0), p.ord, p.text"
 
 /* The sections of the document being matched, loaded when its first hit
@@ -57,7 +57,7 @@ struct scan {
 	struct tally {
 		int64_t doc;
 		long count;
-	} *tally;
+	} * tally;
 	size_t ntally, cap_tally;
 	long total;
 	int64_t sections_doc;
@@ -83,9 +83,10 @@ static int load_sections(struct scan *sc, int64_t doc)
 {
 	drop_sections(sc);
 	if (!sc->st_sections &&
-	    !(sc->st_sections = model_prepare(sc->m, "SELECT id, coalesce(parent_id, 0), coalesce(number, ''),"
-	                                             " coalesce(title, '') FROM sections WHERE doc_id = ?"
-	                                             " ORDER BY id")))
+	    !(sc->st_sections =
+	          model_prepare(sc->m, "SELECT id, coalesce(parent_id, 0), coalesce(number, ''),"
+	                               " coalesce(title, '') FROM sections WHERE doc_id = ?"
+	                               " ORDER BY id")))
 		return -1;
 	sqlite3_stmt *st = sc->st_sections;
 	sqlite3_bind_int64(st, 1, doc);
@@ -141,13 +142,15 @@ static const char *section_path(struct scan *sc, int64_t doc, int64_t section)
 	if (!s->path) {
 		struct doc_section *chain[32];
 		int n = 0;
-		for (struct doc_section *a = s; a && n < 32; a = a->parent ? find_section(sc, a->parent) : NULL)
+		for (struct doc_section *a = s; a && n < 32;
+		     a = a->parent ? find_section(sc, a->parent) : NULL)
 			chain[n++] = a;
 		size_t len = 0;
 		char *path = calloc(1, 1);
 		while (path && n > 0) {
 			struct doc_section *a = chain[--n];
-			if (model_path_append(&path, &len, a->number ? a->number : "", a->title ? a->title : "") < 0) {
+			if (model_path_append(&path, &len, a->number ? a->number : "",
+			                      a->title ? a->title : "") < 0) {
 				free(path);
 				path = NULL;
 			}
@@ -205,8 +208,8 @@ static int tally_add(struct scan *sc, int64_t doc, long n)
  * holds is not in it, -1 out of memory.  A literal of characters folding
  * never touches matches the stored text where it matches the folded one:
  * no copy to make. */
-static int subject_of(struct scan *sc, const char *text, size_t len, const char **subject, size_t *slen,
-                      char **folded)
+static int subject_of(struct scan *sc, const char *text, size_t len, const char **subject,
+                      size_t *slen, char **folded)
 {
 	*subject = text;
 	*slen = len;
@@ -277,15 +280,15 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 	if (rc <= 0)
 		return rc;
 	struct search_hit h = {
-		.doc = sqlite3_column_int64(doc, 0),
-		.source = (const char *)sqlite3_column_text(doc, 1),
-		.region = (const char *)sqlite3_column_text(doc, 2),
-		.title = (const char *)sqlite3_column_text(doc, 3),
-		.paragraph = sqlite3_column_int64(para, 0),
-		.section = sqlite3_column_int64(para, 1),
-		.para_ord = sqlite3_column_int(para, 2),
-		.text = text,
-		.len = len,
+	    .doc = sqlite3_column_int64(doc, 0),
+	    .source = (const char *)sqlite3_column_text(doc, 1),
+	    .region = (const char *)sqlite3_column_text(doc, 2),
+	    .title = (const char *)sqlite3_column_text(doc, 3),
+	    .paragraph = sqlite3_column_int64(para, 0),
+	    .section = sqlite3_column_int64(para, 1),
+	    .para_ord = sqlite3_column_int(para, 2),
+	    .text = text,
+	    .len = len,
 	};
 	/* cursor over the subject's bytes, its code points and the stored
 	 * text's bytes, moved forward only: one pass however many hits */
@@ -357,10 +360,12 @@ static int nested(struct scan *sc, sqlite3_stmt *outer, sqlite3_stmt *inner)
 static int scan_indexed(struct scan *sc, const char *fts_query)
 {
 	sqlite3_stmt *ids = model_prepare(
-		sc->m, "SELECT " DOC_COLUMNS ", p.id FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
-		       " WHERE p.id IN (SELECT rowid FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
-		       " MATCH ?4) AND" DOC_FILTER " ORDER BY" DOC_ORDER ", p.ord");
-	sqlite3_stmt *para = model_prepare(sc->m, "SELECT " PARA_COLUMNS " FROM paragraphs p WHERE p.id = ?1");
+	    sc->m,
+	    "SELECT " DOC_COLUMNS ", p.id FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+	    " WHERE p.id IN (SELECT rowid FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
+	    " MATCH ?4) AND" DOC_FILTER " ORDER BY" DOC_ORDER ", p.ord");
+	sqlite3_stmt *para =
+	    model_prepare(sc->m, "SELECT " PARA_COLUMNS " FROM paragraphs p WHERE p.id = ?1");
 	int rc = -1;
 	if (ids && para) {
 		bind_filter(sc->q, ids);
@@ -377,9 +382,9 @@ static int scan_indexed(struct scan *sc, const char *fts_query)
 static int count_indexed(struct scan *sc, const char *fts_query)
 {
 	sqlite3_stmt *st = model_prepare(
-		sc->m, "SELECT p.doc_id, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
-		       " WHERE p.id IN (SELECT rowid FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
-		       " MATCH ?4) AND" DOC_FILTER);
+	    sc->m, "SELECT p.doc_id, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+	           " WHERE p.id IN (SELECT rowid FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
+	           " MATCH ?4) AND" DOC_FILTER);
 	if (!st)
 		return -1;
 	bind_filter(sc->q, st);
@@ -388,7 +393,8 @@ static int count_indexed(struct scan *sc, const char *fts_query)
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(st, 1);
 		if (text)
-			rc = count_text(sc, sqlite3_column_int64(st, 0), text, (size_t)sqlite3_column_bytes(st, 1));
+			rc = count_text(sc, sqlite3_column_int64(st, 0), text,
+			                (size_t)sqlite3_column_bytes(st, 1));
 	}
 	if (!rc && step != SQLITE_DONE) {
 		model_sqlite_error(sc->m, "search");
@@ -411,8 +417,9 @@ static int load_runs(struct scan *sc, struct doc_run **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = model_prepare(sc->m, "SELECT d.id, d.para_first, d.para_last, d.n_paragraphs,"
-	                                        " (" DOC_FILTER ") FROM documents d ORDER BY d.para_first");
+	sqlite3_stmt *st =
+	    model_prepare(sc->m, "SELECT d.id, d.para_first, d.para_last, d.n_paragraphs,"
+	                         " (" DOC_FILTER ") FROM documents d ORDER BY d.para_first");
 	if (!st)
 		return -1;
 	bind_filter(sc->q, st);
@@ -494,9 +501,9 @@ static int count_by_runs(struct scan *sc, const char *fts_query)
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = model_prepare(
-		sc->m, fts_query ? "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE ") FROM " MODEL_FTS_TABLE
-		                   " WHERE " MODEL_FTS_TABLE " MATCH ?1"
-		                 : "SELECT id, text FROM paragraphs");
+	    sc->m, fts_query ? "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE
+	                       ") FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE " MATCH ?1"
+	                     : "SELECT id, text FROM paragraphs");
 	if (!st) {
 		free(runs);
 		return -1;
@@ -514,7 +521,8 @@ static int count_by_runs(struct scan *sc, const char *fts_query)
 		} else {
 			const char *text = (const char *)sqlite3_column_text(st, 1);
 			if (text)
-				rc = count_text(sc, r->doc, text, (size_t)sqlite3_column_bytes(st, 1));
+				rc = count_text(sc, r->doc, text,
+				                (size_t)sqlite3_column_bytes(st, 1));
 		}
 	}
 	if (!rc && step != SQLITE_DONE) {
@@ -531,8 +539,9 @@ static int count_by_runs(struct scan *sc, const char *fts_query)
  * SQLite's instr()). */
 static int scan_documents(struct scan *sc)
 {
-	sqlite3_stmt *docs = model_prepare(sc->m, "SELECT " DOC_COLUMNS ", d.id FROM documents d WHERE"
-	                                          DOC_FILTER " ORDER BY" DOC_ORDER);
+	sqlite3_stmt *docs =
+	    model_prepare(sc->m, "SELECT " DOC_COLUMNS ", d.id FROM documents d WHERE" DOC_FILTER
+	                         " ORDER BY" DOC_ORDER);
 	sqlite3_stmt *paras = model_prepare(sc->m, "SELECT " PARA_COLUMNS " FROM paragraphs p"
 	                                           " WHERE p.doc_id = ?1 ORDER BY p.ord");
 	int rc = -1;
@@ -554,7 +563,8 @@ static int search(struct scan *sc)
 		return -1;
 	/* a read transaction: one snapshot even while an ingest commits
 	 * documents in between (unless the caller already holds one) */
-	int own = sqlite3_get_autocommit(m->db) && sqlite3_exec(m->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int own = sqlite3_get_autocommit(m->db) &&
+	          sqlite3_exec(m->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	const char *arg;
 	enum prefilter pre = matcher_prefilter(&sc->mt, &arg);
 	int rc;
@@ -604,8 +614,8 @@ static int by_doc(const void *a, const void *b)
 /* The tally (sorted by doc) in the order of the document list. */
 static int ordered_counts(struct scan *sc, struct search_count **out, size_t *n)
 {
-	sqlite3_stmt *st = model_prepare(sc->m, "SELECT d.id, d.source FROM documents d WHERE" DOC_FILTER
-	                                        " ORDER BY" DOC_ORDER);
+	sqlite3_stmt *st = model_prepare(
+	    sc->m, "SELECT d.id, d.source FROM documents d WHERE" DOC_FILTER " ORDER BY" DOC_ORDER);
 	if (!st)
 		return -1;
 	bind_filter(sc->q, st);
@@ -617,14 +627,15 @@ static int ordered_counts(struct scan *sc, struct search_count **out, size_t *n)
 		struct tally *t = bsearch(&key, sc->tally, sc->ntally, sizeof key, by_doc);
 		if (!t)
 			continue;
-		c[k] = (struct search_count){.doc = t->doc, .count = t->count,
-		                             .source = model_column_dup(st, 1, 0)};
+		c[k] = (struct search_count){
+		    .doc = t->doc, .count = t->count, .source = model_column_dup(st, 1, 0)};
 		if (!c[k++].source)
 			step = SQLITE_NOMEM;
 	}
 	sqlite3_finalize(st);
 	if (!c || (step != SQLITE_DONE && step != SQLITE_ROW)) {
-		model_set_error(sc->m, "read documents: %s", c ? sqlite3_errstr(step) : "out of memory");
+		model_set_error(sc->m, "read documents: %s",
+		                c ? sqlite3_errstr(step) : "out of memory");
 		model_search_count_free(c, k);
 		return -1;
 	}

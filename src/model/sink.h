@@ -30,9 +30,9 @@ struct sink_doc {
 	const char *kind;     /* 政府工作报告, 解读, 两会特刊, 统计公报, NULL */
 	const char *date;     /* YYYY-MM-DD of the meeting when stated, else NULL */
 	const char *title;
-	int review_year;      /* the year the document looks back on, 0 unknown */
-	int plan_year;        /* the year it plans, 0 unknown */
-	size_t bytes;         /* size of the decoded text */
+	int review_year; /* the year the document looks back on, 0 unknown */
+	int plan_year;   /* the year it plans, 0 unknown */
+	size_t bytes;    /* size of the decoded text */
 };
 
 /* kind: "part" (一、), "subsection" (（一）), "item" (1.), "lead" (一是 / bold
@@ -40,9 +40,9 @@ struct sink_doc {
  * titled block, e.g. a feature article's ### heading), "preamble" (text before
  * the first heading). */
 struct sink_section {
-	int id;             /* 1-based, preorder */
-	int parent;         /* 0 = top level */
-	int level;          /* depth, 1 = top */
+	int id;     /* 1-based, preorder */
+	int parent; /* 0 = top level */
+	int level;  /* depth, 1 = top */
 	const char *kind;
 	const char *number; /* "一、", "（一）", "1.", "一是", "" */
 	const char *title;  /* heading text without number and markup */
@@ -56,19 +56,19 @@ struct sink_section {
  * start of a paragraph ("（一）…。", "一是…", a bold lead) stays in that
  * paragraph's text. */
 struct sink_paragraph {
-	int ord;      /* 1-based reading order within the document */
-	int section;  /* local section id, 0 = before any section */
+	int ord;     /* 1-based reading order within the document */
+	int section; /* local section id, 0 = before any section */
 	const char *kind;
 	const char *text; /* markup (**, #, "- ") removed; page breaks joined */
 	size_t len;
-	int joins;    /* how many page breaks were joined into this paragraph */
-	int line;     /* 1-based source line of its first line */
+	int joins; /* how many page breaks were joined into this paragraph */
+	int line;  /* 1-based source line of its first line */
 };
 
 struct sink_glossary {
 	const char *term;
 	const char *definition;
-	int number;   /* its number in the list (1..23), 0 none */
+	int number; /* its number in the list (1..23), 0 none */
 	int section;
 };
 
@@ -78,16 +78,16 @@ struct sink_indicator {
 	const char *indicator; /* canonical name: 地区生产总值 … */
 	const char *name;      /* as written: GDP, 规上工业增加值 … */
 	int year;
-	const char *kind;      /* "result" | "target" */
-	const char *value;     /* as written, "457.6", NULL none */
-	const char *unit;      /* as written, "亿元", NULL none */
-	double growth;         /* percent */
+	const char *kind;  /* "result" | "target" */
+	const char *value; /* as written, "457.6", NULL none */
+	const char *unit;  /* as written, "亿元", NULL none */
+	double growth;     /* percent */
 	int has_growth;
 	const char *qualifier; /* exact at_least about at_most in_step above */
 	const char *period;    /* 全年, 前三季度, 1-11月 … NULL whole year */
 	int paragraph;         /* ord of the paragraph */
 	int section;
-	int start, end;        /* sentence [start,end) in code points of the paragraph */
+	int start, end; /* sentence [start,end) in code points of the paragraph */
 };
 
 struct doc_sink {

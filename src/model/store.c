@@ -47,9 +47,10 @@ int model_delete_doc(model *m, int64_t doc)
 	/* A contentless FTS table forgets a row only when told the tokens it
 	 * indexed, so each paragraph's folded text is computed again (open()
 	 * made sure the index was built with this very folding). */
-	sqlite3_stmt *st = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ", rowid, fold)"
-	                                    " SELECT 'delete', id, " MODEL_FOLD_FUNCTION "(text)"
-	                                    " FROM paragraphs WHERE doc_id = ?");
+	sqlite3_stmt *st =
+	    model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(" MODEL_FTS_TABLE ", rowid, fold)"
+	                     " SELECT 'delete', id, " MODEL_FOLD_FUNCTION "(text)"
+	                     " FROM paragraphs WHERE doc_id = ?");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, doc);
@@ -81,8 +82,11 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 		return -1;
 	}
 	if (!m->fts_ok) {
-		model_set_error(m, "the full-text index of %s was built by another version of baogao and "
-		                   "cannot be rebuilt (read-only database?)", m->path);
+		model_set_error(
+		    m,
+		    "the full-text index of %s was built by another version of baogao and "
+		    "cannot be rebuilt (read-only database?)",
+		    m->path);
 		return -1;
 	}
 	if (exec(m, "BEGIN IMMEDIATE") < 0)
@@ -97,8 +101,8 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 	if (old < 0 || (old > 0 && model_delete_doc(m, old) < 0))
 		goto fail;
 	sqlite3_stmt *st = model_prepare(
-		m, "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
-		   " review_year, plan_year, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+	    m, "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
+	       " review_year, plan_year, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
 	if (!st)
 		goto fail;
 	model_bind_text(st, 1, doc->source);
@@ -188,9 +192,9 @@ static int on_section(void *ctx, const struct sink_section *s)
 	model *m = ctx;
 	if (!in_document(m))
 		return -1;
-	if (!m->st_section &&
-	    !(m->st_section = model_prepare(m, "INSERT INTO sections(doc_id, parent_id, local, level, kind,"
-	                                       " number, title, line) VALUES(?,?,?,?,?,?,?,?)")))
+	if (!m->st_section && !(m->st_section = model_prepare(
+	                            m, "INSERT INTO sections(doc_id, parent_id, local, level, kind,"
+	                               " number, title, line) VALUES(?,?,?,?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_section;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -212,12 +216,12 @@ static int on_paragraph(void *ctx, const struct sink_paragraph *p)
 	model *m = ctx;
 	if (!in_document(m))
 		return -1;
-	if (!m->st_para &&
-	    !(m->st_para = model_prepare(m, "INSERT INTO paragraphs(doc_id, section_id, ord, kind, text,"
-	                                    " joins, line) VALUES(?,?,?,?,?,?,?)")))
+	if (!m->st_para && !(m->st_para = model_prepare(
+	                         m, "INSERT INTO paragraphs(doc_id, section_id, ord, kind, text,"
+	                            " joins, line) VALUES(?,?,?,?,?,?,?)")))
 		return -1;
-	if (!m->st_fts &&
-	    !(m->st_fts = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE "(rowid, fold) VALUES(?, ?)")))
+	if (!m->st_fts && !(m->st_fts = model_prepare(m, "INSERT INTO " MODEL_FTS_TABLE
+	                                                 "(rowid, fold) VALUES(?, ?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_para;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -252,9 +256,9 @@ static int on_glossary(void *ctx, const struct sink_glossary *g)
 	model *m = ctx;
 	if (!in_document(m))
 		return -1;
-	if (!m->st_gloss &&
-	    !(m->st_gloss = model_prepare(m, "INSERT INTO glossary(doc_id, section_id, number, term,"
-	                                     " definition) VALUES(?,?,?,?,?)")))
+	if (!m->st_gloss && !(m->st_gloss = model_prepare(
+	                          m, "INSERT INTO glossary(doc_id, section_id, number, term,"
+	                             " definition) VALUES(?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_gloss;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -288,9 +292,10 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 		return -1;
 	if (!m->st_ind &&
 	    !(m->st_ind = model_prepare(
-		      m, "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
-		         " kind, value, value_num, unit, growth, qualifier, period, start, end)"
-		         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+	          m,
+	          "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
+	          " kind, value, value_num, unit, growth, qualifier, period, start, end)"
+	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_ind;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -328,13 +333,13 @@ static int doc_end(void *ctx, int commit)
 	}
 	/* the counts every listing shows, kept so listing needs no counting */
 	sqlite3_stmt *st = model_prepare(
-		m, "UPDATE documents SET"
-		   " n_sections = (SELECT count(*) FROM sections WHERE doc_id = ?1),"
-		   " n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = ?1),"
-		   " n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = ?1),"
-		   " n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = ?1),"
-		   " para_first = (SELECT min(id) FROM paragraphs WHERE doc_id = ?1),"
-		   " para_last = (SELECT max(id) FROM paragraphs WHERE doc_id = ?1) WHERE id = ?1");
+	    m, "UPDATE documents SET"
+	       " n_sections = (SELECT count(*) FROM sections WHERE doc_id = ?1),"
+	       " n_paragraphs = (SELECT count(*) FROM paragraphs WHERE doc_id = ?1),"
+	       " n_glossary = (SELECT count(*) FROM glossary WHERE doc_id = ?1),"
+	       " n_indicators = (SELECT count(*) FROM indicators WHERE doc_id = ?1),"
+	       " para_first = (SELECT min(id) FROM paragraphs WHERE doc_id = ?1),"
+	       " para_last = (SELECT max(id) FROM paragraphs WHERE doc_id = ?1) WHERE id = ?1");
 	int ok = st != NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, doc);

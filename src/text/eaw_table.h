@@ -2,6 +2,7 @@
  * and UnicodeData.txt; do not edit.  Sorted, disjoint, inclusive ranges. */
 #ifndef BAOGAO_EAW_TABLE_H
 #define BAOGAO_EAW_TABLE_H
+/* clang-format off */
 
 #include <stdint.h>
 

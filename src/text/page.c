@@ -99,8 +99,10 @@ static int add_block(page *p, enum page_line_kind kind, int level, const char *t
 	size_t n = text_wrap(b->text, b->len, p->width, hang, &wl);
 	if (n == 0) {
 		free(wl);
-		return push_line(p, (struct page_line){.kind = kind, .block = block, .level = level,
-		                                       .text = b->text, .len = 0});
+		return push_line(
+		    p,
+		    (struct page_line){
+		        .kind = kind, .block = block, .level = level, .text = b->text, .len = 0});
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct page_line l = {.kind = kind,
@@ -165,8 +167,8 @@ size_t page_find(const page *p, int block, size_t offset)
 	if (block < 0 || (size_t)block >= p->nblocks)
 		return 0;
 	size_t i = p->blocks[block].first_line;
-	while (i + 1 < p->nlines && p->lines[i + 1].block == block && p->lines[i + 1].kind != PAGE_BLANK &&
-	       p->lines[i + 1].offset <= offset)
+	while (i + 1 < p->nlines && p->lines[i + 1].block == block &&
+	       p->lines[i + 1].kind != PAGE_BLANK && p->lines[i + 1].offset <= offset)
 		i++;
 	return i;
 }

@@ -14,13 +14,13 @@ enum page_line_kind { PAGE_HEADING, PAGE_TEXT, PAGE_BLANK };
 
 struct page_line {
 	enum page_line_kind kind;
-	int block;         /* index of the block (heading or paragraph) it belongs to */
-	int level;         /* heading level (1..), 0 for text */
-	const char *text;  /* sanitized UTF-8, not NUL-terminated: [text, text+len) */
+	int block;        /* index of the block (heading or paragraph) it belongs to */
+	int level;        /* heading level (1..), 0 for text */
+	const char *text; /* sanitized UTF-8, not NUL-terminated: [text, text+len) */
 	size_t len;
-	size_t offset;     /* byte offset of text within its block's sanitized text */
-	int indent;        /* spaces before text */
-	int width;         /* display width of text (indent excluded) */
+	size_t offset; /* byte offset of text within its block's sanitized text */
+	int indent;    /* spaces before text */
+	int width;     /* display width of text (indent excluded) */
 };
 
 typedef struct page page;

@@ -72,7 +72,8 @@ static int on_glossary(void *ctx, const struct sink_glossary *g)
 static int on_indicator(void *ctx, const struct sink_indicator *ind)
 {
 	struct seen *k = ctx;
-	if (ind->paragraph < 1 || ind->paragraph > k->paragraphs || ind->start < 0 || ind->end < ind->start)
+	if (ind->paragraph < 1 || ind->paragraph > k->paragraphs || ind->start < 0 ||
+	    ind->end < ind->start)
 		abort();
 	if (strcmp(ind->kind, "result") != 0 && strcmp(ind->kind, "target") != 0)
 		abort();
@@ -89,7 +90,8 @@ static int on_end(void *ctx, int commit)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct seen k = {0};
-	struct doc_sink sink = {&k, on_doc, on_section, on_paragraph, on_glossary, on_indicator, on_end};
+	struct doc_sink sink = {&k,          on_doc,       on_section, on_paragraph,
+	                        on_glossary, on_indicator, on_end};
 	const char *reason = NULL;
 	ingest_buffer(&sink, "fuzz.txt", (const char *)data, size, &reason);
 	return 0;
