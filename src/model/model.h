@@ -45,7 +45,8 @@ struct doc_info {
 	long bytes, sections, paragraphs, glossary, indicators;
 };
 void doc_info_clear(struct doc_info *d);
-/* All documents (region NULL) or those of one region, ordered by region, date. */
+/* All documents (region NULL), those of one region, or ("") those of no known
+ * region; ordered by region, date. */
 int model_docs(model *m, const char *region, struct doc_info **out, size_t *n);
 void model_docs_free(struct doc_info *docs, size_t n);
 /* DOC given as numeric id or source file name. 0 found, 1 not found, -1 error. */

@@ -57,22 +57,12 @@ static void load_region_docs(struct pane *p, struct dregion *r)
 	if (r->loaded)
 		return;
 	r->loaded = 1;
-	const char *name = r->info.region && *r->info.region ? r->info.region : NULL;
+	/* "" asks for the documents of no known region (model_docs) */
+	const char *name = r->info.region ? r->info.region : "";
 	if (model_docs(p->ui->m, name, &r->docs, &r->ndocs) < 0) {
 		ui_message(p->ui, EL_ERROR, "%s", model_error(p->ui->m));
 		r->docs = NULL;
 		r->ndocs = 0;
-		return;
-	}
-	if (!name) { /* documents of no known region: model_docs(NULL) is all of them */
-		size_t k = 0;
-		for (size_t i = 0; i < r->ndocs; i++) {
-			if (r->docs[i].region && *r->docs[i].region)
-				doc_info_clear(&r->docs[i]);
-			else
-				r->docs[k++] = r->docs[i];
-		}
-		r->ndocs = k;
 	}
 }
 
