@@ -88,17 +88,16 @@ static int cmp_rows(const struct indicators *d, size_t a, size_t b)
 	return d->reverse ? -c : c;
 }
 
+static int cmp_order(const void *a, const void *b, void *ctx)
+{
+	return cmp_rows(ctx, *(const size_t *)a, *(const size_t *)b);
+}
+
 static void sort_rows(struct indicators *d, size_t n)
 {
-	/* Insertion sort keeps the code short; tables are a few hundred rows. */
-	for (size_t i = 1; i < n; i++) {
-		size_t v = d->order[i], j = i;
-		while (j > 0 && cmp_rows(d, d->order[j - 1], v) > 0) {
-			d->order[j] = d->order[j - 1];
-			j--;
-		}
-		d->order[j] = v;
-	}
+	/* ties fall back to the text order, so the unstable qsort is stable
+	 * here; a region over twenty years has thousands of rows */
+	qsort_r(d->order, n, sizeof *d->order, cmp_order, d);
 }
 
 static void refilter(struct pane *p)
