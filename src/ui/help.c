@@ -15,9 +15,18 @@ struct help_line {
 	char *text;
 };
 
+/* One screen row: a part of a line's text, wrapped to the pane's width. */
+struct help_row {
+	size_t line;
+	size_t start, end; /* bytes of the line's text */
+	int first;         /* the row that shows the keys */
+};
+
 struct help {
 	struct help_line *lines;
 	size_t n, cap;
+	struct help_row *rows;
+	size_t nrows;
 };
 
 static void add(struct help *h, const char *keys, const char *text)
@@ -40,7 +49,44 @@ static void clear(struct help *h)
 		free(h->lines[i].text);
 	}
 	free(h->lines);
+	free(h->rows);
 	memset(h, 0, sizeof *h);
+}
+
+/* The keys column: wide enough for most key lists, a third of a narrow pane. */
+static int keys_width(int width)
+{
+	return width >= 60 ? 28 : width / 3;
+}
+
+/* Wraps every line's text to the pane's width (descriptions under their
+ * column, headings after one blank), so nothing is cut at 80 columns. */
+static void help_resize(struct pane *p)
+{
+	struct help *h = p->data;
+	free(h->rows);
+	h->rows = NULL;
+	h->nrows = 0;
+	size_t cap = 0;
+	int width = p->width > 2 ? p->width : 2;
+	for (size_t i = 0; i < h->n; i++) {
+		const struct help_line *l = &h->lines[i];
+		int w = l->keys ? width - keys_width(width) : width - 1;
+		text_line *tl = NULL;
+		size_t nl = text_wrap(l->text, strlen(l->text), w > 1 ? w : 1, 0, &tl);
+		for (size_t k = 0; k < (nl ? nl : 1); k++) {
+			if (h->nrows == cap) {
+				cap = cap ? cap * 2 : 128;
+				h->rows = realloc(h->rows, cap * sizeof *h->rows);
+				if (!h->rows)
+					abort();
+			}
+			h->rows[h->nrows++] =
+			    (struct help_row){i, nl ? tl[k].start : 0, nl ? tl[k].end : 0, k == 0};
+		}
+		free(tl);
+	}
+	panel_set_count(p, h->nrows);
 }
 
 static const char *const map_titles[KM_COUNT] = {
@@ -93,32 +139,40 @@ static void help_load(struct pane *p)
 	add(h, NULL,
 	    "Configuration: bind [KEYMAP] KEY ACTION · color ELEMENT FG BG [ATTR] · "
 	    "set ambiguous auto|narrow|wide · set mouse on|off");
-	panel_set_count(p, h->n);
+	help_resize(p);
 }
 
 static void help_draw_line(struct pane *p, size_t line, int row, int col, int width, int selected)
 {
 	struct help *h = p->data;
-	const struct help_line *l = &h->lines[line];
+	const struct help_row *r = &h->rows[line];
+	const struct help_line *l = &h->lines[r->line];
 	enum elem sel = EL_SELECTED_FOCUS;
+	char *part = strndup(l->text + r->start, r->end - r->start);
+	if (!part)
+		return;
 	if (!l->keys) {
-		char t[512];
-		snprintf(t, sizeof t, " %s", l->text);
-		draw_text_ellipsis(row, col, width, t, selected ? sel : EL_HEADING);
+		draw_blank(row, col, 1, selected ? sel : EL_HEADING);
+		draw_text(row, col + 1, width - 1, part, selected ? sel : EL_HEADING);
+		free(part);
 		return;
 	}
-	int kw = width >= 60 ? 28 : width / 3;
+	int kw = keys_width(width);
 	char k[160];
-	snprintf(k, sizeof k, "   %s", l->keys);
+	snprintf(k, sizeof k, "   %s", r->first ? l->keys : "");
 	draw_text_ellipsis(row, col, kw - 1, k, selected ? sel : EL_HELP_KEY);
 	draw_blank(row, col + kw - 1, 1, selected ? sel : EL_NORMAL);
-	draw_text_ellipsis(row, col + kw, width - kw, l->text, selected ? sel : EL_NORMAL);
+	draw_text(row, col + kw, width - kw, part, selected ? sel : EL_NORMAL);
+	free(part);
 }
 
 static int help_grep(struct pane *p, size_t line, const char *term)
 {
 	struct help *h = p->data;
-	const struct help_line *l = &h->lines[line];
+	const struct help_row *r = &h->rows[line];
+	if (!r->first) /* a line is found once, on its first row */
+		return 0;
+	const struct help_line *l = &h->lines[r->line];
 	char buf[512];
 	snprintf(buf, sizeof buf, "%s %s", l->keys ? l->keys : "", l->text);
 	char *f = text_fold(buf, strlen(buf), 1, NULL);
@@ -142,6 +196,7 @@ static void help_destroy(struct pane *p)
 static const struct pane_ops help_ops = {
     .keymap = KM_HELP,
     .load = help_load,
+    .resize = help_resize,
     .draw_line = help_draw_line,
     .grep_line = help_grep,
     .title = help_title,
