@@ -7,7 +7,7 @@
 
 #include "datadir.h"
 
-static char *join(const char *dir, const char *rel)
+char *datadir_join(const char *dir, const char *rel)
 {
 	size_t n = strlen(dir) + strlen(rel) + 2;
 	char *p = malloc(n);
@@ -24,7 +24,7 @@ char *datadir_find(const char *rel)
 	for (size_t i = 0; i < 3; i++) {
 		if (!dirs[i] || !*dirs[i])
 			continue;
-		char *p = join(dirs[i], rel);
+		char *p = datadir_join(dirs[i], rel);
 		if (p && access(p, R_OK) == 0)
 			return p;
 		free(p);

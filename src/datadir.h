@@ -6,5 +6,7 @@
  * $BAOGAO_DATADIR, then the installed $(pkgdatadir), then the source tree the
  * program was built from; NULL if none has it.  Returns malloc'd. */
 char *datadir_find(const char *rel);
+/* "dir/rel", malloc'd; NULL when out of memory. */
+char *datadir_join(const char *dir, const char *rel);
 
 #endif

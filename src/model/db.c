@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "model/db.h"
 #include "text/text.h"
 
@@ -150,15 +151,6 @@ char *model_column_dup(sqlite3_stmt *st, int col, int keep_null)
 	return strdup((const char *)s);
 }
 
-static char *path_join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s/%s", a, b);
-	return p;
-}
-
 char *model_default_path(const char *explicit_path)
 {
 	if (explicit_path && *explicit_path)
@@ -168,9 +160,9 @@ char *model_default_path(const char *explicit_path)
 		return strdup(env);
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
-		return path_join(xdg, "baogao/baogao.db");
+		return datadir_join(xdg, "baogao/baogao.db");
 	const char *home = getenv("HOME");
-	return path_join(home && *home ? home : ".", ".local/share/baogao/baogao.db");
+	return datadir_join(home && *home ? home : ".", ".local/share/baogao/baogao.db");
 }
 
 /* mkdir -p of the directory part of path */
