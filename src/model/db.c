@@ -399,8 +399,9 @@ model *model_open(const char *path, char **err)
 		model_set_error(m, "cannot create the directory for %s: %s", path, strerror(errno));
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &m->db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
 		model_set_error(m, "cannot open %s: %s", path,
 		                m->db ? sqlite3_errmsg(m->db) : "out of memory");
 		goto fail;

@@ -42,44 +42,48 @@
 
 /* ---- what folding does ---- */
 
-/* Planes 0–3 and 14 hold every assigned character; the others (unassigned
- * and private use) are taken as touched, which only costs a scan. */
-#define MAX_CP     0x40000u
-#define TAGS_FIRST 0xE0000u
-#define TAGS_END   0xE1000u
+/* Code points past the bitmap (unassigned, private use, tags) are taken as
+ * touched, which only costs a scan. */
+#define MAX_CP 0x40000u
 
 static unsigned char fold_touched[MAX_CP / 8];
 static char fold_print[64];
 
+static void fold_mark(uint32_t cp)
+{
+	if (cp < MAX_CP)
+		fold_touched[cp / 8] |= (unsigned char)(1u << (cp % 8));
+}
+
 static void fold_analyse(void)
 {
+	static const struct {
+		uint32_t first, last;
+	} domain[] = TEXT_FOLD_DOMAIN;
 	if (fold_print[0])
 		return;
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (uint32_t cp = 0; cp < TAGS_END; cp++) {
-		if (cp == MAX_CP)
-			cp = TAGS_FIRST;
-		uint32_t f0 = text_fold_cp(cp, 0), f1 = text_fold_cp(cp, 1);
-		if (f0 != cp) {
-			for (int k = 0; k < 4; k++) {
-				h ^= (cp >> (8 * k)) & 0xff;
-				h *= 1099511628211u;
+	uint64_t h = 1469598103934665603u; /* FNV-1a over (cp, fold) where they differ */
+	for (size_t r = 0; r < sizeof domain / sizeof *domain; r++)
+		for (uint32_t cp = domain[r].first; cp <= domain[r].last; cp++) {
+			uint32_t f0 = text_fold_cp(cp, 0), f1 = text_fold_cp(cp, 1);
+			if (f0 != cp) {
+				for (int k = 0; k < 4; k++) {
+					h ^= (cp >> (8 * k)) & 0xff;
+					h *= 1099511628211u;
+				}
+				for (int k = 0; k < 4; k++) {
+					h ^= (f0 >> (8 * k)) & 0xff;
+					h *= 1099511628211u;
+				}
 			}
-			for (int k = 0; k < 4; k++) {
-				h ^= (f0 >> (8 * k)) & 0xff;
-				h *= 1099511628211u;
+			if (f0 != cp || f1 != cp) {
+				fold_mark(cp);
+				fold_mark(f0);
+				fold_mark(f1);
 			}
 		}
-		if ((f0 != cp || f1 != cp) && cp < MAX_CP) {
-			fold_touched[cp / 8] |= (unsigned char)(1u << (cp % 8));
-			if (f0 < MAX_CP)
-				fold_touched[f0 / 8] |= (unsigned char)(1u << (f0 % 8));
-			if (f1 < MAX_CP)
-				fold_touched[f1 / 8] |= (unsigned char)(1u << (f1 % 8));
-		}
-	}
 	/* invalid bytes read as U+FFFD in folded text, as themselves in SQL */
-	fold_touched[TEXT_REPLACEMENT / 8] |= (unsigned char)(1u << (TEXT_REPLACEMENT % 8));
+	fold_mark(TEXT_REPLACEMENT);
 	/* the index layout is part of what must match */
 	snprintf(fold_print, sizeof fold_print, "trigram-full-end/%016" PRIx64, h);
 }

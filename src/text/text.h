@@ -92,8 +92,13 @@ int text_hang_indent(const char *s, size_t len);
  * (U+FF01–FF5E) → ASCII, U+3000 → space; with icase, ASCII A–Z → a–z.
  * Returns malloc'd; *out_len receives byte length. */
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len);
-/* Inline: the model scans every code point through it at start-up to learn
- * what folding touches (pattern.c). */
+/* The code points text_fold_cp may change (with or without icase), as
+ * ascending inclusive ranges: outside them it is the identity.  The model
+ * learns what folding touches from these instead of asking all of Unicode
+ * at every start (pattern.c); test_text checks them against text_fold_cp. */
+/* clang-format off */
+#define TEXT_FOLD_DOMAIN {{'A', 'Z'}, {0x3000, 0x3000}, {0xFF01, 0xFF5E}}
+/* clang-format on */
 static inline uint32_t text_fold_cp(uint32_t cp, int icase)
 {
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
