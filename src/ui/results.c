@@ -44,15 +44,34 @@ static void draw_snippet(int row, int col, int width, const struct hit_extra *x,
 	free(tmp);
 	size_t ms = utf8_offset(s, len, x->match_cp);
 	size_t me = utf8_offset(s, len, x->match_cp + x->match_cps);
-	/* Start late enough that the match shows with a little context. */
+	/* Start late enough that the match shows with a little context, after
+	 * a clause mark where one is near, and say with "…" that text was
+	 * left out before it. */
 	int before_max = width / 3 < 24 ? width / 3 : 24;
 	size_t start = 0;
 	while (start < ms && text_width(s + start, ms - start) > before_max) {
 		uint32_t cp;
 		start += utf8_decode(s + start, len - start, &cp);
 	}
+	int lead = 0;
+	if (start > 0) {
+		for (size_t i = start; i < ms;) {
+			uint32_t cp;
+			i += utf8_decode(s + i, len - i, &cp);
+			if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0x3001 ||
+			    cp == ',' || cp == ';') {
+				start = i;
+				break;
+			}
+		}
+		lead = text_width("…", strlen("…"));
+		if (lead >= width)
+			lead = 0;
+		else
+			draw_text(row, col, lead, "…", base);
+	}
 	struct span sp = {ms - start, me - start, EL_MATCH_CURRENT};
-	draw_spans(row, col, width, 0, s + start, len - start, base, &sp, 1);
+	draw_spans(row, col + lead, width - lead, 0, s + start, len - start, base, &sp, 1);
 	free(s);
 }
 
