@@ -127,7 +127,8 @@ static void help_load(struct pane *p)
 	add(h, "<Enter>", "run the search; the status line shows the total over all documents");
 	add(h, "<Esc> <C-g>", "cancel");
 	add(h, "<Up> <Down>", "recall earlier searches");
-	add(h, "<Left> <Right> <Home> <End>", "move by character (<C-b> <C-f> <C-a> <C-e>)");
+	add(h, "<Left> <Right>", "move by character (<C-b> <C-f>)");
+	add(h, "<Home> <End>", "move to the start / end (<C-a> <C-e>)");
 	add(h, "<Backspace> <Delete>",
 	    "delete a whole character; <C-w> a word, <C-u> <C-k> to the start / end");
 	add(h, "<C-r>", "toggle regular expression (PCRE2); or start the pattern with re:");
