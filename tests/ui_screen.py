@@ -12,6 +12,8 @@ hardcopy FILE MIN   the same as borders for a GNU screen 4.9 hardcopy, which
                     and 0xFF for the second cell of a double-width one (so a
                     newline is a 0x0A not followed by 0xFF).  Borders are |, or
                     the first cell of │ (0x02 0xFF) where screen draws it wide.
+styled FILE         prints each run of text drawn on a background colour or in
+                    reverse video, one a line, from tmux capture-pane -e -p.
 Widths come from python3-wcwidth when it is installed (ambiguous characters
 narrow, as tmux draws them), else from unicodedata; with --wide ambiguous
 characters count two, as GNU screen with cjkwidth on draws them.
@@ -124,6 +126,47 @@ def block(screen, files):
         len(text), text[:3])
 
 
+def styled(path):
+    """Runs of text with a background or reverse video, in screen order."""
+    import re
+    runs = []
+    for line in open(path, encoding='utf-8', errors='replace').read().split('\n'):
+        bg = rev = False
+        cur = ''
+        for tok in re.split(r'(\x1b\[[0-9;]*m)', line):
+            if tok.startswith('\x1b['):
+                codes = [int(c) if c else 0 for c in tok[2:-1].split(';')]
+                i = 0
+                while i < len(codes):
+                    c = codes[i]
+                    if c == 0:
+                        bg = rev = False
+                    elif c == 7:
+                        rev = True
+                    elif c == 27:
+                        rev = False
+                    elif 40 <= c <= 47 or 100 <= c <= 107:
+                        bg = True
+                    elif c == 49:
+                        bg = False
+                    elif c in (38, 48):
+                        if c == 48:
+                            bg = True
+                        i += 2 if i + 1 < len(codes) and codes[i + 1] == 5 else 4
+                    i += 1
+                continue
+            if bg or rev:
+                cur += tok
+            elif cur:
+                runs.append(cur)
+                cur = ''
+        if cur:
+            runs.append(cur)
+    for r in runs:
+        print(r)
+    return None
+
+
 def main():
     if len(args) >= 2 and args[0] == 'borders':
         err = borders(args[1], int(args[2]) if len(args) > 2 else 1)
@@ -131,6 +174,8 @@ def main():
         err = block(args[1], args[2:])
     elif len(args) == 3 and args[0] == 'hardcopy':
         err = hardcopy(args[1], int(args[2]))
+    elif len(args) == 2 and args[0] == 'styled':
+        err = styled(args[1])
     elif len(args) == 3 and args[0] == 'width':
         err = width(args[1], int(args[2]))
     else:

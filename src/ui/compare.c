@@ -31,6 +31,7 @@ struct crow {
 	text_line *ll, *rl;
 	size_t nl, nr;
 	size_t first_line;
+	struct span lhit, rhit; /* the indicator's clause in each sentence */
 };
 
 struct compare {
@@ -73,6 +74,55 @@ static void col_widths(const struct pane *p, int *lw, int *rw)
 	*rw = w - *lw;
 }
 
+/* Length of the clause mark at s, 0 when there is none. */
+static size_t clause_mark(const char *s)
+{
+	static const char *const marks[] = {"，", "；", "。", ",", ";"};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return strlen(marks[i]);
+	return 0;
+}
+
+/* The part of a sentence that speaks of the indicator: from its name as
+ * written to the end of its clause, or of the next one when the growth
+ * figure comes there ("地区生产总值完成457.6亿元，同比增长3.9%"), since a target
+ * sentence names half a dozen indicators and a reader must find the one. */
+static struct span indicator_clause(const char *s, const struct indicator_row *r)
+{
+	struct span none = {0, 0, EL_MARK};
+	const char *at = r && r->name && *r->name ? strstr(s, r->name) : NULL;
+	if (!at)
+		return none;
+	const char *end = at + strlen(r->name);
+	for (int clauses = 0; *end; end++) {
+		size_t m = clause_mark(end);
+		if (!m)
+			continue;
+		int more = r->has_growth && clauses == 0 && !memchr(at, '%', (size_t)(end - at));
+		if (!more || strncmp(end, "。", m) == 0 || *end == ';' ||
+		    strncmp(end, "；", m) == 0)
+			break;
+		clauses++;
+		end += m - 1;
+	}
+	return (struct span){(size_t)(at - s), (size_t)(end - s), EL_MARK};
+}
+
+/* Draws wrapped line l of sentence s with the part of hit that falls in it. */
+static void draw_sentence_line(int row, int col, int width, const char *s, const text_line *l,
+                               const struct span *hit)
+{
+	struct span sp = {0, 0, hit->elem};
+	size_t n = 0;
+	if (hit->start < l->end && hit->end > l->start) {
+		sp.start = (hit->start > l->start ? hit->start : l->start) - l->start;
+		sp.end = (hit->end < l->end ? hit->end : l->end) - l->start;
+		n = 1;
+	}
+	draw_spans(row, col, width, l->indent, s + l->start, l->end - l->start, EL_NORMAL, &sp, n);
+}
+
 static void layout(struct pane *p)
 {
 	struct compare *c = p->data;
@@ -94,6 +144,8 @@ static void layout(struct pane *p)
 		cr->right = text_sanitize(rt, strlen(rt), 0, &cr->right_len);
 		cr->nl = text_wrap(cr->left, cr->left_len, lw - 1, 0, &cr->ll);
 		cr->nr = text_wrap(cr->right, cr->right_len, rw - 1, 0, &cr->rl);
+		cr->lhit = indicator_clause(cr->left, l);
+		cr->rhit = indicator_clause(cr->right, &c->rows[i].target);
 		size_t text = cr->nl > cr->nr ? cr->nl : cr->nr;
 		if (text == 0)
 			text = 1; /* the line that names the verdict */
@@ -241,9 +293,7 @@ static void compare_draw_line(struct pane *p, size_t line, int row, int col, int
 	case CL_TEXT:
 		draw_blank(row, col, 1, EL_NORMAL);
 		if (cl->k < cr->nl)
-			draw_spans(row, lx, lw, cr->ll[cl->k].indent,
-			           cr->left + cr->ll[cl->k].start,
-			           cr->ll[cl->k].end - cr->ll[cl->k].start, EL_NORMAL, NULL, 0);
+			draw_sentence_line(row, lx, lw, cr->left, &cr->ll[cl->k], &cr->lhit);
 		else
 			draw_blank(row, lx, lw, EL_NORMAL);
 		if (cl->k == 0) { /* the verdict as `baogao compare` names it */
@@ -254,9 +304,8 @@ static void compare_draw_line(struct pane *p, size_t line, int row, int col, int
 			draw_blank(row, mx, MID_W, EL_NORMAL);
 		}
 		if (cl->k < cr->nr)
-			draw_spans(row, rx, col + width - rx, cr->rl[cl->k].indent,
-			           cr->right + cr->rl[cl->k].start,
-			           cr->rl[cl->k].end - cr->rl[cl->k].start, EL_NORMAL, NULL, 0);
+			draw_sentence_line(row, rx, col + width - rx, cr->right, &cr->rl[cl->k],
+			                   &cr->rhit);
 		else
 			draw_blank(row, rx, col + width - rx, EL_NORMAL);
 		return;
