@@ -290,7 +290,7 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	if (rc < 0) {
 		fprintf(stderr, "baogao search: %s\n", model_error(m));
 		if (k.table)
-			out_finish(k.table, stdout, 0);
+			out_discard(k.table);
 		return EXIT_TROUBLE;
 	}
 	if (k.table) {

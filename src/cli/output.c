@@ -251,7 +251,12 @@ void out_finish(out_table *t, FILE *fp, int width)
 		break;
 	}
 	}
-	for (size_t i = 0; i < t->nrows * nc; i++)
+	out_discard(t);
+}
+
+void out_discard(out_table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t);

@@ -29,6 +29,8 @@ void out_row(out_table *t, const char *const *cells);
  * from a report reaches the terminal) and aligns by display width; the last
  * column is wrapped/cut to the terminal width when `width` > 0. */
 void out_finish(out_table *t, FILE *fp, int width);
+/* Frees without writing: a command that failed prints no half listing. */
+void out_discard(out_table *t);
 
 /* JSON string escaping into fp (with quotes). */
 void out_json_string(FILE *fp, const char *s);
