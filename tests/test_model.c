@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model/indicators.h"
 #include "model_feed.h"
 
 /* ---- storing ---- */
@@ -230,6 +231,64 @@ static void write_file(const char *path, const char *text)
 	}
 }
 
+/* The region and document filters of the listings: each of "", a region
+ * and a document is its own plain condition (docs.c, indicators.c). */
+static void test_filters(void)
+{
+	model *m = model_open(db_path("filters.db"), NULL);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	struct doc a = {"a.txt", "f1", "上党区", "2023-02-10", 2022, 2023, doc_a};
+	struct doc b = {"b.txt", "f2", NULL, "2026-01-05", 2025, 2026, doc_b};
+	struct doc c = {"c.txt", "f3", "", "2026-01-06", 2025, 2026, doc_a};
+	CHECK_INT(store(m, &a, 1), 0);
+	CHECK_INT(store(m, &b, 1), 0);
+	CHECK_INT(store(m, &c, 1), 0);
+	struct doc_info *docs;
+	size_t nd;
+	CHECK_INT(model_docs(m, NULL, &docs, &nd), 0);
+	CHECK_INT(nd, 3);
+	model_docs_free(docs, nd);
+	CHECK_INT(model_docs(m, "", &docs, &nd), 0); /* no known region: NULL and "" */
+	CHECK_INT(nd, 2);
+	model_docs_free(docs, nd);
+	CHECK_INT(model_docs(m, "上党区", &docs, &nd), 0);
+	CHECK_INT(nd, 1);
+	if (nd == 1)
+		CHECK_STR(docs[0].source, "a.txt");
+	model_docs_free(docs, nd);
+	CHECK_INT(model_docs(m, "潞州区", &docs, &nd), 0);
+	CHECK_INT(nd, 0);
+	model_docs_free(docs, nd);
+
+	struct indicator_row *ir;
+	size_t ni;
+	CHECK_INT(model_indicators(m, NULL, &ir, &ni), 0);
+	CHECK_INT(ni, 3);
+	model_indicators_free(ir, ni);
+	struct indicator_filter f = {.region = "上党区"};
+	CHECK_INT(model_indicators(m, &f, &ir, &ni), 0);
+	CHECK_INT(ni, 1);
+	if (ni == 1)
+		CHECK_STR(ir[0].source, "a.txt");
+	model_indicators_free(ir, ni);
+	struct doc_info d;
+	CHECK_INT(model_doc_find(m, "c.txt", &d), 0);
+	f = (struct indicator_filter){.doc = d.id};
+	doc_info_clear(&d);
+	CHECK_INT(model_indicators(m, &f, &ir, &ni), 0);
+	CHECK_INT(ni, 1);
+	if (ni == 1)
+		CHECK_STR(ir[0].source, "c.txt");
+	model_indicators_free(ir, ni);
+	f = (struct indicator_filter){.region = "上党区", .year = 1999};
+	CHECK_INT(model_indicators(m, &f, &ir, &ni), 0);
+	CHECK_INT(ni, 0);
+	model_indicators_free(ir, ni);
+	model_close(m);
+}
+
 static void test_open(void)
 {
 	/* a file that is not a database */
@@ -387,6 +446,7 @@ int main(void)
 	}
 	test_store();
 	test_reads();
+	test_filters();
 	test_open();
 	test_migrate();
 	test_default_path();

@@ -45,21 +45,31 @@ static char *sentence(const char *text, size_t len, int start, int end)
 int model_indicators(model *m, const struct indicator_filter *f, struct indicator_row **out,
                      size_t *n)
 {
-	sqlite3_stmt *st = model_prepare(
-	    m, "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
-	       " coalesce(d.region, ''), i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier,"
-	       " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text"
-	       " FROM indicators i JOIN documents d ON d.id = i.doc_id"
-	       " LEFT JOIN paragraphs p ON p.id = i.paragraph_id"
-	       " WHERE (?1 IS NULL OR d.region = ?1) AND (?2 = 0 OR i.year = ?2)"
-	       " AND (?3 IS NULL OR i.kind = ?3) AND (?4 = 0 OR i.doc_id = ?4)"
-	       " ORDER BY d.region, i.year, i.kind DESC, i.doc_id, p.ord, i.start");
+	/* A region or a document is asked as a plain equality, so that the
+	 * documents' and indicators' indexes find the rows: "?1 IS NULL OR
+	 * d.region = ?1" reads every indicator of the corpus. */
+	const char *region = f ? f->region : NULL;
+	int64_t doc = f ? f->doc : 0;
+	char sql[1024];
+	snprintf(
+	    sql, sizeof sql,
+	    "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
+	    " coalesce(d.region, ''), i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier,"
+	    " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text"
+	    " FROM indicators i JOIN documents d ON d.id = i.doc_id"
+	    " LEFT JOIN paragraphs p ON p.id = i.paragraph_id"
+	    " WHERE (?2 = 0 OR i.year = ?2) AND (?3 IS NULL OR i.kind = ?3)%s%s"
+	    " ORDER BY d.region, i.year, i.kind DESC, i.doc_id, p.ord, i.start",
+	    region ? " AND d.region = ?1" : "", doc ? " AND i.doc_id = ?4" : "");
+	sqlite3_stmt *st = model_prepare(m, sql);
 	if (!st)
 		return -1;
-	model_bind_text(st, 1, f ? f->region : NULL);
+	if (region)
+		model_bind_text(st, 1, region);
 	sqlite3_bind_int(st, 2, f ? f->year : 0);
 	model_bind_text(st, 3, f ? f->kind : NULL);
-	sqlite3_bind_int64(st, 4, f ? f->doc : 0);
+	if (doc)
+		sqlite3_bind_int64(st, 4, doc);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
