@@ -143,6 +143,14 @@ static void test_reads(void)
 	doc_info_clear(&d);
 	CHECK_INT(model_doc_find(m, "nope.txt", &d), 1);
 	CHECK_INT(model_doc_find(m, "9999", &d), 1);
+	snprintf(idtxt, sizeof idtxt, "0%d", (int)id); /* an id as written, not 03 */
+	CHECK_INT(model_doc_find(m, idtxt, &d), 1);
+	snprintf(idtxt, sizeof idtxt, "%d ", (int)id);
+	CHECK_INT(model_doc_find(m, idtxt, &d), 1);
+	CHECK_INT(model_doc_get(m, id, &d), 0);
+	CHECK_STR(d.source, "a.txt");
+	doc_info_clear(&d);
+	CHECK_INT(model_doc_get(m, 9999, &d), 1);
 
 	struct doc_info *docs;
 	size_t nd;

@@ -1,6 +1,8 @@
 /* docs.c — documents, regions, sections, paragraphs and the glossary. */
 #include "config.h"
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,15 +109,9 @@ int model_docs(model *m, const char *region, struct doc_info **out, size_t *n)
 	return collect(m, st, sizeof **out, (void **)out, n, read_doc_v);
 }
 
-int model_doc_find(model *m, const char *id_or_source, struct doc_info *out)
+/* One document from a statement with ?1 bound: 0 found, 1 none, -1 error. */
+static int doc_one(model *m, sqlite3_stmt *st, struct doc_info *out)
 {
-	/* a number is an id unless a file of that name exists */
-	sqlite3_stmt *st = model_prepare(m, "SELECT " DOC_COLUMNS " FROM documents d"
-	                                    " WHERE d.source = ?1 OR CAST(d.id AS TEXT) = ?1"
-	                                    " ORDER BY d.source = ?1 DESC LIMIT 1");
-	if (!st)
-		return -1;
-	model_bind_text(st, 1, id_or_source);
 	int rc = sqlite3_step(st);
 	memset(out, 0, sizeof *out);
 	if (rc == SQLITE_ROW)
@@ -124,6 +120,37 @@ int model_doc_find(model *m, const char *id_or_source, struct doc_info *out)
 		model_sqlite_error(m, "find document");
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int model_doc_get(model *m, int64_t id, struct doc_info *out)
+{
+	sqlite3_stmt *st =
+	    model_prepare(m, "SELECT " DOC_COLUMNS " FROM documents d WHERE d.id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return doc_one(m, st, out);
+}
+
+int model_doc_find(model *m, const char *id_or_source, struct doc_info *out)
+{
+	/* a number is an id unless a file of that name exists; each asked on
+	 * its own index (an OR of the two reads every document) */
+	sqlite3_stmt *st =
+	    model_prepare(m, "SELECT " DOC_COLUMNS " FROM documents d WHERE d.source = ?1 LIMIT 1");
+	if (!st)
+		return -1;
+	model_bind_text(st, 1, id_or_source);
+	int rc = doc_one(m, st, out);
+	if (rc != 1)
+		return rc;
+	char *end;
+	errno = 0;
+	long long id = strtoll(id_or_source, &end, 10);
+	/* as the id is written: 3, not 03, +3 or " 3" */
+	if (errno || *end || *id_or_source < '1' || *id_or_source > '9')
+		return 1;
+	return model_doc_get(m, (int64_t)id, out);
 }
 
 static void read_region(sqlite3_stmt *st, void *item)

@@ -51,6 +51,8 @@ int model_docs(model *m, const char *region, struct doc_info **out, size_t *n);
 void model_docs_free(struct doc_info *docs, size_t n);
 /* DOC given as numeric id or source file name. 0 found, 1 not found, -1 error. */
 int model_doc_find(model *m, const char *id_or_source, struct doc_info *out);
+/* The document of that id: 0 found, 1 none, -1 error. */
+int model_doc_get(model *m, int64_t id, struct doc_info *out);
 
 struct region_info {
 	char *region;

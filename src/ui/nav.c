@@ -53,9 +53,7 @@ static void load_doc(struct ui *u, int64_t doc)
 	u->doc = 0;
 	u->section = 0;
 	if (doc) {
-		char id[32];
-		snprintf(id, sizeof id, "%lld", (long long)doc);
-		if (model_doc_find(u->m, id, &u->docinfo) == 0)
+		if (model_doc_get(u->m, doc, &u->docinfo) == 0)
 			u->doc = doc;
 	}
 	u->pane[PANE_TREE]->ops->load(u->pane[PANE_TREE]);

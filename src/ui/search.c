@@ -221,7 +221,28 @@ void search_goto(struct ui *u, long index)
 	ui_show_source(u, doc, h->paragraph, h->cp_start, h->cp_end);
 }
 
-/* Browse order (region, date: the district list's) so n walks the list. */
+struct doc_rank {
+	int64_t id;
+	size_t rank;  /* place in the browse order; past the end when unknown */
+	size_t count; /* index into the counts */
+};
+
+static int by_id(const void *a, const void *b)
+{
+	const struct doc_rank *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct doc_rank *x = a, *y = b;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* Browse order (region, date: the district list's) so n walks the list.
+ * Each document with a match finds its place by binary search: a search
+ * that matches in every one of 10,000 reports must not compare each with
+ * each. */
 static void order_docs(struct ui *u, struct search_count *counts, size_t n)
 {
 	struct search *s = u->search;
@@ -229,35 +250,40 @@ static void order_docs(struct ui *u, struct search_count *counts, size_t n)
 	size_t nall = 0;
 	if (model_docs(u->m, NULL, &all, &nall) < 0)
 		nall = 0;
-	s->docs = calloc(nall + n + 1, sizeof *s->docs);
-	if (!s->docs)
+	struct doc_rank *ranks = calloc(nall + 1, sizeof *ranks);
+	struct doc_rank *hits = calloc(n + 1, sizeof *hits);
+	s->docs = calloc(n + 1, sizeof *s->docs);
+	if (!ranks || !hits || !s->docs)
 		abort();
-	char *used = calloc(n + 1, 1);
-	if (!used)
-		abort();
+	for (size_t i = 0; i < nall; i++)
+		ranks[i] = (struct doc_rank){.id = all[i].id, .rank = i};
+	qsort(ranks, nall, sizeof *ranks, by_id);
+	for (size_t k = 0; k < n; k++) {
+		struct doc_rank key = {.id = counts[k].doc};
+		const struct doc_rank *r =
+		    nall ? bsearch(&key, ranks, nall, sizeof key, by_id) : NULL;
+		hits[k] = (struct doc_rank){
+		    .id = counts[k].doc, .rank = r ? r->rank : nall + k, .count = k};
+	}
+	qsort(hits, n, sizeof *hits, by_rank);
 	long first = 0;
-	for (size_t i = 0; i <= nall; i++) {
-		for (size_t k = 0; k < n; k++) {
-			if (used[k] || (i < nall && counts[k].doc != all[i].id))
-				continue;
-			struct doc_hits *d = &s->docs[s->ndocs++];
-			d->doc = counts[k].doc;
-			d->count = counts[k].count;
-			d->first = first;
-			first += d->count;
-			if (i < nall) {
-				d->region = all[i].region ? strdup(all[i].region) : NULL;
-				d->title = strdup(all[i].title && *all[i].title ? all[i].title
-				                                                : all[i].source);
-			} else {
-				d->title = strdup(counts[k].source ? counts[k].source : "");
-			}
-			used[k] = 1;
-			if (i < nall)
-				break;
+	for (size_t k = 0; k < n; k++) {
+		const struct search_count *c = &counts[hits[k].count];
+		const struct doc_info *info = hits[k].rank < nall ? &all[hits[k].rank] : NULL;
+		struct doc_hits *d = &s->docs[s->ndocs++];
+		d->doc = c->doc;
+		d->count = c->count;
+		d->first = first;
+		first += d->count;
+		if (info) {
+			d->region = info->region ? strdup(info->region) : NULL;
+			d->title = strdup(info->title && *info->title ? info->title : info->source);
+		} else {
+			d->title = strdup(c->source ? c->source : "");
 		}
 	}
-	free(used);
+	free(ranks);
+	free(hits);
 	model_docs_free(all, nall);
 }
 
