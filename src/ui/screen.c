@@ -175,10 +175,17 @@ static void draw_status(struct ui *u, int row, int cols)
 		snprintf(found, sizeof found, " %s%s %ld/%ld",
 		         search_is_regex(u->search) ? "re:" : "", search_pattern(u->search),
 		         search_current(u->search), total);
+	/* The key hint goes first when the right half is short of room. */
 	snprintf(right, sizeof right, "%s%s  ?帮助 q退出 ", pos, found);
 	/* The search pattern is user input: measure it sanitized. */
 	char *clean_right = text_sanitize(right, strlen(right), 0, NULL);
 	int rw = text_width_cstr(clean_right);
+	if (rw > cols / 2) {
+		free(clean_right);
+		snprintf(right, sizeof right, "%s%s ", pos, found);
+		clean_right = text_sanitize(right, strlen(right), 0, NULL);
+		rw = text_width_cstr(clean_right);
+	}
 	if (rw > cols / 2)
 		rw = cols / 2;
 	int lw = cols - rw;
@@ -208,12 +215,20 @@ void screen_draw(struct ui *u)
 	}
 	if (u->too_small) {
 		disp_clear(0);
-		char msg[3][80];
-		snprintf(msg[0], sizeof msg[0], "Terminal too small: %d×%d", cols, rows);
-		snprintf(msg[1], sizeof msg[1], "baogao needs %d×%d.", MIN_COLS, MIN_ROWS);
-		snprintf(msg[2], sizeof msg[2], "Enlarge it, or press q.");
-		for (int i = 0; i < 3 && i < rows; i++)
-			draw_text(i, 0, cols, msg[i], i ? EL_NORMAL : EL_ERROR);
+		/* wrapped, so that a very small terminal still reads all of it */
+		char msg[160];
+		snprintf(msg, sizeof msg,
+		         "Terminal too small: %d×%d. baogao needs %d×%d. Enlarge it, or press q.",
+		         cols, rows, MIN_COLS, MIN_ROWS);
+		text_line *lines = NULL;
+		size_t n = text_wrap(msg, strlen(msg), cols > 0 ? cols : 1, 0, &lines);
+		for (size_t i = 0; i < n && (int)i < rows; i++) {
+			char *part = strndup(msg + lines[i].start, lines[i].end - lines[i].start);
+			if (part)
+				draw_text((int)i, 0, cols, part, i ? EL_NORMAL : EL_ERROR);
+			free(part);
+		}
+		free(lines);
 		disp_cursor(-1, 0);
 		disp_flush();
 		return;
