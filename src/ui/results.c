@@ -85,15 +85,12 @@ static void results_draw_line(struct pane *p, size_t line, int row, int col, int
 	long first;
 	struct hit_cache *c = NULL;
 	size_t di = 0;
-	if (search_locate(u, (long)line, &doc, &first) == 0)
+	if (search_locate(u, (long)line, &doc, &first, &di) == 0)
 		c = search_cache_for(u, doc);
 	if (!c || (size_t)((long)line - first) >= c->n) {
 		draw_text(row, col, width, " …", e);
 		return;
 	}
-	for (size_t i = 0; i < s->ndocs; i++)
-		if (s->docs[i].doc == doc)
-			di = i;
 	const struct hit_extra *x = &c->extra[(long)line - first];
 	int region_w = width >= 60 ? 9 : 7;
 	int title_w = width >= 120 ? 22 : width >= 80 ? 14 : 0;

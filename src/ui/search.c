@@ -169,7 +169,7 @@ size_t search_doc_hits(struct ui *u, int64_t doc, const struct hit_pos **out)
 	return c ? c->n : 0;
 }
 
-int search_locate(struct ui *u, long index, int64_t *doc, long *first)
+int search_locate(struct ui *u, long index, int64_t *doc, long *first, size_t *at)
 {
 	struct search *s = u->search;
 	if (index < 0 || index >= s->total)
@@ -187,6 +187,8 @@ int search_locate(struct ui *u, long index, int64_t *doc, long *first)
 		lo++;
 	*doc = s->docs[lo].doc;
 	*first = s->docs[lo].first;
+	if (at)
+		*at = lo;
 	return 0;
 }
 
@@ -195,7 +197,7 @@ const struct hit_pos *search_current_hit(struct ui *u)
 	struct search *s = u->search;
 	int64_t doc;
 	long first;
-	if (s->current < 0 || search_locate(u, s->current, &doc, &first) < 0)
+	if (s->current < 0 || search_locate(u, s->current, &doc, &first, NULL) < 0)
 		return NULL;
 	struct hit_cache *c = search_cache_for(u, doc);
 	if (!c || (size_t)(s->current - first) >= c->n)
@@ -208,7 +210,7 @@ void search_goto(struct ui *u, long index)
 	struct search *s = u->search;
 	int64_t doc;
 	long first;
-	if (search_locate(u, index, &doc, &first) < 0)
+	if (search_locate(u, index, &doc, &first, NULL) < 0)
 		return;
 	struct hit_cache *c = search_cache_for(u, doc);
 	if (!c || c->n == 0)
@@ -368,7 +370,8 @@ void search_step(struct ui *u, int dir)
 	int64_t doc = 0;
 	long first;
 	long next;
-	if (s->current < 0 || search_locate(u, s->current, &doc, &first) < 0 || doc != u->doc) {
+	if (s->current < 0 || search_locate(u, s->current, &doc, &first, NULL) < 0 ||
+	    doc != u->doc) {
 		/* The user went elsewhere: continue from where they are. */
 		next = first_index_from(u, dir);
 	} else {

@@ -39,8 +39,9 @@ const struct hit_pos *search_current_hit(struct ui *u);
 struct pane *results_new(struct ui *u);
 void results_reset(struct pane *p);
 /* Used by results.c: the document holding global match `index` (0-based),
- * and the index of its first match; -1 when out of range. */
-int search_locate(struct ui *u, long index, int64_t *doc, long *first);
+ * the index of its first match and (at, unless NULL) its place in the
+ * search's list of documents; -1 when out of range. */
+int search_locate(struct ui *u, long index, int64_t *doc, long *first, size_t *at);
 /* Moves the current match to global index (0-based) and shows it. */
 void search_goto(struct ui *u, long index);
 
