@@ -308,20 +308,41 @@ static const char *stored_fold(model *m, char *buf, size_t size)
 	return buf;
 }
 
-static void fts_hits_function(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx,
-                              int argc, sqlite3_value **argv)
+static int fts_tally_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *ud)
 {
-	(void)argc;
-	(void)argv;
+	struct model_fts_tally *t = ud;
 	int n = 0;
 	int rc = api->xInstCount(fc, &n);
 	if (rc != SQLITE_OK)
-		sqlite3_result_error_code(cx, rc);
-	else
-		sqlite3_result_int(cx, n);
+		return rc;
+	if (t->row(t->ctx, api->xRowid(fc), n)) {
+		t->stopped = 1;
+		return SQLITE_DONE;
+	}
+	return SQLITE_OK;
 }
 
-static int register_fts_hits(model *m)
+static void fts_tally_function(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *cx,
+                               int argc, sqlite3_value **argv)
+{
+	struct model_fts_tally *t =
+	    argc == 1 ? sqlite3_value_pointer(argv[0], MODEL_FTS_TALLY_PTR) : NULL;
+	if (!t) {
+		sqlite3_result_error(cx, MODEL_FTS_TALLY ": no tally bound", -1);
+		return;
+	}
+	int phrases = api->xPhraseCount(fc);
+	for (int i = 0; i < phrases && !t->stopped; i++) {
+		int rc = api->xQueryPhrase(fc, i, t, fts_tally_row);
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(cx, rc);
+			return;
+		}
+	}
+	sqlite3_result_int(cx, phrases);
+}
+
+static int register_fts_tally(model *m)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = model_prepare(m, "SELECT fts5(?1)");
@@ -331,7 +352,8 @@ static int register_fts_hits(model *m)
 	sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (!api || api->iVersion < 2 ||
-	    api->xCreateFunction(api, MODEL_FTS_HITS, NULL, fts_hits_function, NULL) != SQLITE_OK) {
+	    api->xCreateFunction(api, MODEL_FTS_TALLY, NULL, fts_tally_function, NULL) !=
+	        SQLITE_OK) {
 		model_set_error(m, "open: SQLite without FTS5");
 		return -1;
 	}
@@ -432,7 +454,7 @@ model *model_open(const char *path, char **err)
 		model_sqlite_error(m, "open");
 		goto fail;
 	}
-	if (register_fts_hits(m) != 0 || migrate(m) != 0 || check_fold(m) != 0)
+	if (register_fts_tally(m) != 0 || migrate(m) != 0 || check_fold(m) != 0)
 		goto fail;
 	return m;
 fail:

@@ -11,11 +11,22 @@
  * the text itself lives once, in paragraphs.text.  A literal is asked as a
  * phrase; the C confirmation that follows every prefilter makes that exact
  * (the index folds case), and where it cannot differ the index counts alone
- * (MODEL_FTS_HITS). */
+ * (MODEL_FTS_TALLY). */
 #define MODEL_FTS_TABLE "para_fts"
-/* FTS5 auxiliary function baogao_hits(para_fts): the row's phrase matches
- * (xInstCount), registered on every connection. */
-#define MODEL_FTS_HITS "baogao_hits"
+/* FTS5 auxiliary function baogao_tally(para_fts, ptr), registered on every
+ * connection: asked for the first matching row alone (LIMIT 1), it walks
+ * every row of each of the query's phrases itself (xQueryPhrase) and hands
+ * each its phrase matches (xInstCount) through the struct model_fts_tally
+ * bound as ptr (sqlite3_bind_pointer, type MODEL_FTS_TALLY_PTR): a count
+ * without a trip through the SQL engine per row.  A row holding several of
+ * the phrases comes once for each. */
+#define MODEL_FTS_TALLY     "baogao_tally"
+#define MODEL_FTS_TALLY_PTR "baogao_tally"
+struct model_fts_tally {
+	int (*row)(void *ctx, int64_t rowid, int matches); /* non-zero stops */
+	void *ctx;
+	int stopped;
+};
 /* SQL function baogao_fold(text): model_index_text, registered on every
  * connection; what the FTS index holds for a paragraph. */
 #define MODEL_FOLD_FUNCTION "baogao_fold"

@@ -486,10 +486,28 @@ static const struct doc_run *run_of(const struct doc_run *runs, size_t n, size_t
 	return *at < n && id >= runs[*at].first && runs[*at].wanted ? &runs[*at] : NULL;
 }
 
-/* Counting in paragraph-id order, each row's document found in the runs:
+/* What baogao_tally hands each matching row to. */
+struct runs_tally {
+	struct scan *sc;
+	const struct doc_run *runs;
+	size_t nruns, at;
+	int rc;
+};
+
+static int tally_fts_row(void *ctx, int64_t rowid, int matches)
+{
+	struct runs_tally *t = ctx;
+	const struct doc_run *r = run_of(t->runs, t->nruns, &t->at, rowid);
+	if (r && matches > 0)
+		t->rc = tally_add(t->sc, r->doc, matches);
+	return t->rc != 0;
+}
+
+/* Counting by paragraph ids, each row's document found in the runs:
  *   with fts_query  the index's phrase matches with each row's count
- *                   (xInstCount), where those are exactly the C loop's
- *                   (matcher.index_counts): no text is read;
+ *                   (xInstCount through baogao_tally), where those are
+ *                   exactly the C loop's (matcher.index_counts): no text
+ *                   is read;
  *   without         every paragraph's text in storage order (no index
  *                   walk, no sort) through count_text.
  * 1 when the runs do not allow it (nothing tallied), 0 done, -1 error. */
@@ -500,27 +518,32 @@ static int count_by_runs(struct scan *sc, const char *fts_query)
 	int rc = load_runs(sc, &runs, &nruns);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = model_prepare(
-	    sc->m, fts_query ? "SELECT rowid, " MODEL_FTS_HITS "(" MODEL_FTS_TABLE
-	                       ") FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE " MATCH ?1"
-	                     : "SELECT id, text FROM paragraphs");
+	sqlite3_stmt *st =
+	    model_prepare(sc->m, fts_query ? "SELECT " MODEL_FTS_TALLY "(" MODEL_FTS_TABLE
+	                                     ", ?2) FROM " MODEL_FTS_TABLE " WHERE " MODEL_FTS_TABLE
+	                                     " MATCH ?1 LIMIT 1"
+	                                   : "SELECT id, text FROM paragraphs");
 	if (!st) {
 		free(runs);
 		return -1;
 	}
-	if (fts_query)
-		sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
-	size_t at = 0;
 	int step;
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct doc_run *r = run_of(runs, nruns, &at, sqlite3_column_int64(st, 0));
-		if (!r)
-			continue;
-		if (fts_query) {
-			rc = tally_add(sc, r->doc, sqlite3_column_int(st, 1));
-		} else {
+	if (fts_query) {
+		struct runs_tally t = {.sc = sc, .runs = runs, .nruns = nruns};
+		struct model_fts_tally ft = {.row = tally_fts_row, .ctx = &t};
+		sqlite3_bind_text(st, 1, fts_query, -1, SQLITE_STATIC);
+		sqlite3_bind_pointer(st, 2, &ft, MODEL_FTS_TALLY_PTR, NULL);
+		step = sqlite3_step(st);
+		rc = t.rc;
+		if (step == SQLITE_ROW)
+			step = SQLITE_DONE;
+	} else {
+		size_t at = 0;
+		while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+			const struct doc_run *r =
+			    run_of(runs, nruns, &at, sqlite3_column_int64(st, 0));
 			const char *text = (const char *)sqlite3_column_text(st, 1);
-			if (text)
+			if (r && text)
 				rc = count_text(sc, r->doc, text,
 				                (size_t)sqlite3_column_bytes(st, 1));
 		}
