@@ -157,14 +157,17 @@ static void print_table(out_table *t, FILE *fp, int width)
 {
 	size_t nc = t->ncols;
 	int *w = calloc(nc, sizeof *w);
+	char *shown = calloc(nc, 1), *empty = calloc(nc, 1);
 	char **clean = calloc(t->nrows * nc + nc, sizeof *clean);
-	if (!w || !clean)
+	if (!w || !shown || !empty || !clean)
 		abort();
 	/* Sanitize once; widths come from the layout module, so a table lines up
 	 * whatever mix of CJK, Latin and ambiguous characters it holds. */
 	for (size_t c = 0; c < nc; c++) {
 		clean[c] = text_sanitize(t->cols[c].name, strlen(t->cols[c].name), 0, NULL);
 		w[c] = text_width_cstr(clean[c]);
+		shown[c] = !t->cols[c].hidden_table;
+		empty[c] = 1;
 	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < nc; c++) {
@@ -172,24 +175,47 @@ static void print_table(out_table *t, FILE *fp, int width)
 			char *s = text_sanitize(v ? v : "", v ? strlen(v) : 0, 0, NULL);
 			clean[(r + 1) * nc + c] = s;
 			int cw = text_width_cstr(s);
-			if (!t->cols[c].hidden_table && cw > w[c])
+			if (*s)
+				empty[c] = 0;
+			if (shown[c] && cw > w[c])
 				w[c] = cw;
 		}
-	size_t last = nc;
-	int used = 0;
-	for (size_t c = 0; c < nc; c++)
-		if (!t->cols[c].hidden_table) {
-			if (last != nc)
-				used += w[last] + 2;
-			last = c;
-		}
+	/* A terminal too narrow for every column keeps the last (the text) at
+	 * 8 columns or more: columns with nothing in them go first, then those
+	 * just before the last, never the first; JSON and TSV keep them all. */
+	size_t last;
+	int used;
+	for (;;) {
+		last = nc;
+		used = 0;
+		for (size_t c = 0; c < nc; c++)
+			if (shown[c]) {
+				if (last != nc)
+					used += w[last] + 2;
+				last = c;
+			}
+		if (width <= 0 || last == nc || used + 8 <= width)
+			break;
+		size_t first = 0, drop = nc;
+		while (!shown[first])
+			first++;
+		for (size_t c = first + 1; c < last && drop == nc; c++)
+			if (shown[c] && empty[c])
+				drop = c;
+		for (size_t c = last; drop == nc && c-- > first + 1;)
+			if (shown[c])
+				drop = c;
+		if (drop == nc)
+			break;
+		shown[drop] = 0;
+	}
 	/* The last visible column takes what the terminal has left; rows are cut
 	 * there rather than wrapped so a listing stays one row per record. */
-	if (width > 0 && last < nc && used + w[last] > width && width - used >= 8)
+	if (width > 0 && last < nc && used + w[last] > width && width - used >= 1)
 		w[last] = width - used;
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < nc; c++) {
-			if (t->cols[c].hidden_table)
+			if (!shown[c])
 				continue;
 			const char *s = clean[r * nc + c];
 			char *cell;
@@ -211,6 +237,8 @@ static void print_table(out_table *t, FILE *fp, int width)
 		free(clean[i]);
 	free(clean);
 	free(w);
+	free(shown);
+	free(empty);
 }
 
 void out_finish(out_table *t, FILE *fp, int width)
