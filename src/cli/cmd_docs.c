@@ -46,13 +46,20 @@ int cmd_docs(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-	    {"id", OUT_INT, 1, 0},         {"region", OUT_STR, 0, 0},
-	    {"kind", OUT_STR, 0, 0},       {"date", OUT_STR, 0, 0},
-	    {"source", OUT_STR, 0, 0},     {"sections", OUT_INT, 1, 0},
-	    {"paragraphs", OUT_INT, 1, 0}, {"glossary", OUT_INT, 1, 0},
-	    {"indicators", OUT_INT, 1, 0}, {"review_year", OUT_INT, 1, 1},
-	    {"plan_year", OUT_INT, 1, 1},  {"encoding", OUT_STR, 0, 1},
-	    {"bytes", OUT_INT, 1, 1},      {"title", OUT_STR, 0, 0},
+	    {"id", OUT_INT, 1, 0},
+	    {"region", OUT_STR, 0, 0},
+	    {"kind", OUT_STR, 0, 0},
+	    {"date", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 0},
+	    {"sections", OUT_INT, 1, 0},
+	    {"paragraphs", OUT_INT, 1, 0},
+	    {"glossary", OUT_INT, 1, 0},
+	    {"indicators", OUT_INT, 1, 0},
+	    {"review_year", OUT_INT, 1, OUT_HIDDEN},
+	    {"plan_year", OUT_INT, 1, OUT_HIDDEN},
+	    {"encoding", OUT_STR, 0, OUT_HIDDEN},
+	    {"bytes", OUT_INT, 1, OUT_HIDDEN},
+	    {"title", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
@@ -107,8 +114,11 @@ int cmd_glossary(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-	    {"region", OUT_STR, 0, 0}, {"number", OUT_INT, 1, 0},     {"term", OUT_STR, 0, 0},
-	    {"source", OUT_STR, 0, 1}, {"definition", OUT_STR, 0, 0},
+	    {"region", OUT_STR, 0, 0},
+	    {"number", OUT_INT, 1, 0},
+	    {"term", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, OUT_HIDDEN},
+	    {"definition", OUT_STR, 0, OUT_WRAP},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {

@@ -139,10 +139,18 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	static const struct out_col cols[] = {
-	    {"region", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},      {"indicator", OUT_STR, 0, 0},
-	    {"kind", OUT_STR, 0, 0},   {"value", OUT_STR, 1, 0},     {"unit", OUT_STR, 0, 0},
-	    {"growth", OUT_NUM, 1, 0}, {"qualifier", OUT_STR, 0, 0}, {"period", OUT_STR, 0, 0},
-	    {"source", OUT_STR, 0, 1}, {"section", OUT_STR, 0, 1},   {"name", OUT_STR, 0, 1},
+	    {"region", OUT_STR, 0, 0},
+	    {"year", OUT_INT, 1, 0},
+	    {"indicator", OUT_STR, 0, 0},
+	    {"kind", OUT_STR, 0, 0},
+	    {"value", OUT_STR, 1, 0},
+	    {"unit", OUT_STR, 0, 0},
+	    {"growth", OUT_NUM, 1, 0},
+	    {"qualifier", OUT_STR, 0, 0},
+	    {"period", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, OUT_HIDDEN},
+	    {"section", OUT_STR, 0, OUT_HIDDEN},
+	    {"name", OUT_STR, 0, OUT_HIDDEN},
 	    {"text", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
@@ -184,11 +192,16 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	    {"verdict", OUT_STR, 0, 0},
 	};
 	static const struct out_col flat_cols[] = {
-	    {"region", OUT_STR, 0, 0},      {"indicator", OUT_STR, 0, 0},
-	    {"year", OUT_INT, 1, 0},        {"target", OUT_STR, 0, 0},
-	    {"result", OUT_STR, 0, 0},      {"previous", OUT_STR, 0, 0},
-	    {"verdict", OUT_STR, 0, 0},     {"target_text", OUT_STR, 0, 1},
-	    {"result_text", OUT_STR, 0, 1}, {"source", OUT_STR, 0, 1},
+	    {"region", OUT_STR, 0, 0},
+	    {"indicator", OUT_STR, 0, 0},
+	    {"year", OUT_INT, 1, 0},
+	    {"target", OUT_STR, 0, 0},
+	    {"result", OUT_STR, 0, 0},
+	    {"previous", OUT_STR, 0, 0},
+	    {"verdict", OUT_STR, 0, 0},
+	    {"target_text", OUT_STR, 0, OUT_HIDDEN},
+	    {"result_text", OUT_STR, 0, OUT_HIDDEN},
+	    {"source", OUT_STR, 0, OUT_HIDDEN},
 	};
 	int json = c->format == OUT_JSON;
 	out_table *t = json ? out_new(c->format, json_cols, 7) : out_new(c->format, flat_cols, 10);

@@ -153,6 +153,19 @@ void out_row(out_table *t, const char *const *cells)
 	t->nrows++;
 }
 
+/* s wrapped to width, continuation lines after `indent` blanks. */
+static void print_wrapped(FILE *fp, const char *s, int width, int indent)
+{
+	text_line *lines = NULL;
+	size_t n = text_wrap(s, strlen(s), width > 0 ? width : 1, 0, &lines);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fprintf(fp, "\n%*s", indent, "");
+		fwrite(s + lines[i].start, 1, lines[i].end - lines[i].start, fp);
+	}
+	free(lines);
+}
+
 static void print_table(out_table *t, FILE *fp, int width)
 {
 	size_t nc = t->ncols;
@@ -166,7 +179,7 @@ static void print_table(out_table *t, FILE *fp, int width)
 	for (size_t c = 0; c < nc; c++) {
 		clean[c] = text_sanitize(t->cols[c].name, strlen(t->cols[c].name), 0, NULL);
 		w[c] = text_width_cstr(clean[c]);
-		shown[c] = !t->cols[c].hidden_table;
+		shown[c] = t->cols[c].table != OUT_HIDDEN;
 		empty[c] = 1;
 	}
 	for (size_t r = 0; r < t->nrows; r++)
@@ -219,6 +232,10 @@ static void print_table(out_table *t, FILE *fp, int width)
 				continue;
 			const char *s = clean[r * nc + c];
 			char *cell;
+			if (c == last && t->cols[c].table == OUT_WRAP && r > 0 && width > 0) {
+				print_wrapped(fp, s, w[c], used);
+				continue;
+			}
 			if (c == last)
 				cell = text_fit(
 				    s, text_width_cstr(s) > w[c] ? w[c] : text_width_cstr(s), 1);

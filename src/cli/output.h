@@ -12,9 +12,12 @@ enum out_type { OUT_STR, OUT_INT, OUT_NUM, OUT_RAW /* pre-built JSON */ };
 struct out_col {
 	const char *name; /* JSON field name and table header */
 	enum out_type type;
-	int right;        /* right-align in tables */
-	int hidden_table; /* only in json/tsv (e.g. long text) */
+	int right; /* right-align in tables */
+	int table; /* in tables: OUT_HIDDEN (only in json/tsv, e.g. long text), or
+	            * OUT_WRAP (the last column wrapped on a terminal, not cut) */
 };
+#define OUT_HIDDEN 1
+#define OUT_WRAP   2
 
 struct out_cell {
 	const char *s; /* NULL → null / empty */
