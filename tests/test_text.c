@@ -723,6 +723,14 @@ static void test_fold(void)
 	CHECK_INT(text_fold_cp(0x4E2D, 1), 0x4E2D);
 	CHECK_INT(text_fold_cp(0xC9, 1), 0xC9); /* only ASCII is case-folded */
 
+	/* clause and sentence stops; the decimal point is neither */
+	CHECK_INT(text_stop_at(0xFF0C), TEXT_STOP_CLAUSE); /* ， */
+	CHECK_INT(text_stop_at(','), TEXT_STOP_CLAUSE);
+	CHECK_INT(text_stop_at(0x3002), TEXT_STOP_SENTENCE); /* 。 */
+	CHECK_INT(text_stop_at(0xFF1B), TEXT_STOP_SENTENCE); /* ； */
+	CHECK_INT(text_stop_at('.'), TEXT_STOP_NONE);
+	CHECK_INT(text_stop_at(0x4E2D), TEXT_STOP_NONE);
+
 	/* the model trusts TEXT_FOLD_DOMAIN to hold every code point folding
 	 * changes: ask all of Unicode once, here */
 	static const struct {

@@ -86,6 +86,11 @@ size_t text_wrap(const char *s, size_t len, int width, int hang, text_line **lin
 /* Width of a leading list marker ("◆", "- ◆", "1. ", "（一）", "一是" is NOT a
  * marker) that continuation lines should be indented under; 0 if none. */
 int text_hang_indent(const char *s, size_t len);
+/* Punctuation that ends a clause (，、 ,) or a sentence (。；！？ ; ! ?) at cp:
+ * where an excerpt may start and a clause be marked.  ASCII '.' is no
+ * stop: it is the decimal point of 457.6. */
+enum text_stop { TEXT_STOP_NONE, TEXT_STOP_CLAUSE, TEXT_STOP_SENTENCE };
+enum text_stop text_stop_at(uint32_t cp);
 
 /* Search folding: one code point in → one code point out, so code point
  * offsets in folded text equal those in the original.  Full-width ASCII

@@ -88,6 +88,18 @@ static const uint32_t unit_chars[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+enum text_stop text_stop_at(uint32_t cp)
+{
+	/* ，、 ,  and  。；！？ ; ! ? */
+	static const uint32_t clause[] = {0xFF0C, 0x3001, ','};
+	static const uint32_t sentence[] = {0x3002, 0xFF1B, 0xFF01, 0xFF1F, ';', '!', '?'};
+	if (in_list(cp, clause, NELEM(clause)))
+		return TEXT_STOP_CLAUSE;
+	if (in_list(cp, sentence, NELEM(sentence)))
+		return TEXT_STOP_SENTENCE;
+	return TEXT_STOP_NONE;
+}
+
 static unsigned char classify(uint32_t cp)
 {
 	unsigned char f = 0;

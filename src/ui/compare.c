@@ -74,39 +74,31 @@ static void col_widths(const struct pane *p, int *lw, int *rw)
 	*rw = w - *lw;
 }
 
-/* Length of the clause mark at s, 0 when there is none. */
-static size_t clause_mark(const char *s)
-{
-	static const char *const marks[] = {"，", "；", "。", ",", ";"};
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
-			return strlen(marks[i]);
-	return 0;
-}
-
 /* The part of a sentence that speaks of the indicator: from its name as
  * written to the end of its clause, or of the next one when the growth
  * figure comes there ("地区生产总值完成457.6亿元，同比增长3.9%"), since a target
  * sentence names half a dozen indicators and a reader must find the one. */
 static struct span indicator_clause(const char *s, const struct indicator_row *r)
 {
-	struct span none = {0, 0, EL_MARK};
+	struct span sp = {0, 0, EL_MARK};
 	const char *at = r && r->name && *r->name ? strstr(s, r->name) : NULL;
 	if (!at)
-		return none;
-	const char *end = at + strlen(r->name);
-	for (int clauses = 0; *end; end++) {
-		size_t m = clause_mark(end);
-		if (!m)
-			continue;
-		int more = r->has_growth && clauses == 0 && !memchr(at, '%', (size_t)(end - at));
-		if (!more || strncmp(end, "。", m) == 0 || *end == ';' ||
-		    strncmp(end, "；", m) == 0)
+		return sp;
+	size_t len = strlen(s), i = (size_t)(at - s) + strlen(r->name);
+	int percent = 0, clauses = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		enum text_stop stop = text_stop_at(cp);
+		if (stop == TEXT_STOP_SENTENCE ||
+		    (stop == TEXT_STOP_CLAUSE && (!r->has_growth || percent || clauses++)))
 			break;
-		clauses++;
-		end += m - 1;
+		percent |= cp == '%' || cp == 0xFF05;
+		i += n;
 	}
-	return (struct span){(size_t)(at - s), (size_t)(end - s), EL_MARK};
+	sp.start = (size_t)(at - s);
+	sp.end = i;
+	return sp;
 }
 
 /* Draws wrapped line l of sentence s with the part of hit that falls in it. */

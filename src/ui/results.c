@@ -58,8 +58,7 @@ static void draw_snippet(int row, int col, int width, const struct hit_extra *x,
 		for (size_t i = start; i < ms;) {
 			uint32_t cp;
 			i += utf8_decode(s + i, len - i, &cp);
-			if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0x3001 ||
-			    cp == ',' || cp == ';') {
+			if (text_stop_at(cp) != TEXT_STOP_NONE) {
 				start = i;
 				break;
 			}
