@@ -40,9 +40,10 @@ static int parse_filter(const char *cmd, const char *usage, int with_kind, int a
 		case 'k':
 			if (!with_kind)
 				return cli_usage_error(cmd, "unknown option --kind");
-			if (strcmp(optarg, "result") != 0 && strcmp(optarg, "target") != 0)
+			if (strcmp(optarg, "result") != 0 && strcmp(optarg, "target") != 0 &&
+			    strcmp(optarg, "goal") != 0)
 				return cli_usage_error(
-				    cmd, "--kind takes result or target, not '%s'", optarg);
+				    cmd, "--kind takes result, target or goal, not '%s'", optarg);
 			f->kind = optarg;
 			break;
 		default:
@@ -55,11 +56,13 @@ static int parse_filter(const char *cmd, const char *usage, int with_kind, int a
 }
 
 static const char indicators_usage[] =
-    "Usage: baogao indicators [--region R] [--year Y] [--kind result|target]\n"
+    "Usage: baogao indicators [--region R] [--year Y] [--kind result|target|goal]\n"
     "Quantitative statements found in the reports: region, year, indicator\n"
-    "(canonical name), kind (result = reached, target = planned), value and unit\n"
-    "as written, growth in percent, qualifier (exact, at_least, about, at_most,\n"
-    "in_step, above), period, source, section and the sentence.\n"
+    "(canonical name), kind (result = reached, target = planned for the year,\n"
+    "goal = a multi-year goal ending in horizon), value and unit as written,\n"
+    "growth in percent (a fall is negative; a range: growth to growth_high),\n"
+    "qualifier (exact, at_least, about, at_most, in_step, above, range), period,\n"
+    "source, section and the sentence.\n"
     "Names and synonyms: data/indicators.tsv.  Exit status 1 when none.\n";
 
 static const char compare_usage[] =
@@ -67,8 +70,11 @@ static const char compare_usage[] =
     "Each target beside the result of the same year (from any document) and the\n"
     "previous year's result, with a verdict: met, missed, pending (no result\n"
     "yet) or unknown.  at_least/exact are met when the result reaches the figure,\n"
-    "about within 0.5 points below, at_most at or below; in_step and above are\n"
-    "judged against the region's GDP growth of that year.  Exit status 1 when none.\n";
+    "about within 0.5 points below, a range from its low end; CPI, unemployment\n"
+    "rates and falls are ceilings (met at or below); in_step and above are judged\n"
+    "against the region's GDP growth of that year; levels after unit conversion.\n"
+    "warnings: part_year estimate revised old_name zone range unit.\n"
+    "Exit status 1 when none.\n";
 
 static char *num(double v)
 {
@@ -110,6 +116,15 @@ static char *row_json(const struct indicator_row *r)
 		fprintf(fp, "%.10g", r->growth);
 	else
 		fputs("null", fp);
+	fputs(", \"growth_high\": ", fp);
+	if (r->has_growth_high)
+		fprintf(fp, "%.10g", r->growth_high);
+	else
+		fputs("null", fp);
+	if (r->horizon)
+		fprintf(fp, ", \"horizon\": %d", r->horizon);
+	else
+		fputs(", \"horizon\": null", fp);
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		fprintf(fp, ", \"%s\": ", strs[i][0]);
 		if (strs[i][1])
@@ -146,8 +161,10 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	    {"value", OUT_STR, 1, 0},
 	    {"unit", OUT_STR, 0, 0},
 	    {"growth", OUT_NUM, 1, 0},
+	    {"growth_high", OUT_NUM, 1, 0},
 	    {"qualifier", OUT_STR, 0, 0},
 	    {"period", OUT_STR, 0, 0},
+	    {"horizon", OUT_INT, 1, 0},
 	    {"source", OUT_STR, 0, OUT_HIDDEN},
 	    {"section", OUT_STR, 0, OUT_HIDDEN},
 	    {"name", OUT_STR, 0, OUT_HIDDEN},
@@ -157,12 +174,17 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		struct indicator_row *r = &rows[i];
 		char *year = intstr(r->year), *growth = r->has_growth ? num(r->growth) : NULL;
-		const char *row[] = {r->region,       year,    r->indicator, r->kind,   r->value,
-		                     r->unit,         growth,  r->qualifier, r->period, r->source,
+		char *high = r->has_growth_high ? num(r->growth_high) : NULL;
+		char *horizon = r->horizon ? intstr(r->horizon) : NULL;
+		const char *row[] = {r->region, year,      r->indicator, r->kind,
+		                     r->value,  r->unit,   growth,       high,
+		                     r->qualifier, r->period, horizon,   r->source,
 		                     r->section_path, r->name, r->text};
 		out_row(t, row);
 		free(year);
 		free(growth);
+		free(high);
+		free(horizon);
 	}
 	out_finish(t, stdout, out_terminal_width());
 	model_indicators_free(rows, n);
@@ -189,7 +211,7 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	static const struct out_col json_cols[] = {
 	    {"region", OUT_STR, 0, 0},  {"indicator", OUT_STR, 0, 0}, {"year", OUT_INT, 1, 0},
 	    {"target", OUT_RAW, 0, 0},  {"result", OUT_RAW, 0, 0},    {"previous", OUT_RAW, 0, 0},
-	    {"verdict", OUT_STR, 0, 0},
+	    {"verdict", OUT_STR, 0, 0}, {"warnings", OUT_RAW, 0, 0},
 	};
 	static const struct out_col flat_cols[] = {
 	    {"region", OUT_STR, 0, 0},
@@ -199,22 +221,31 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	    {"result", OUT_STR, 0, 0},
 	    {"previous", OUT_STR, 0, 0},
 	    {"verdict", OUT_STR, 0, 0},
+	    {"warnings", OUT_STR, 0, 0},
 	    {"target_text", OUT_STR, 0, OUT_HIDDEN},
 	    {"result_text", OUT_STR, 0, OUT_HIDDEN},
 	    {"source", OUT_STR, 0, OUT_HIDDEN},
 	};
 	int json = c->format == OUT_JSON;
-	out_table *t = json ? out_new(c->format, json_cols, 7) : out_new(c->format, flat_cols, 10);
+	out_table *t = json ? out_new(c->format, json_cols, 8) : out_new(c->format, flat_cols, 11);
 	for (size_t i = 0; i < n; i++) {
 		struct compare_row *r = &rows[i];
 		char *year = intstr(r->year);
 		char *a, *b, *p;
+		char warnings[256];
+		size_t wl = 0;
+		warnings[0] = '\0';
+		for (int w = 0; w < r->nwarnings && wl + 40 < sizeof warnings; w++)
+			wl += (size_t)snprintf(warnings + wl, sizeof warnings - wl,
+			                       json ? "%s\"%s\"" : "%s%s", w ? "," : "", r->warnings[w]);
 		if (json) {
+			char wj[300];
+			snprintf(wj, sizeof wj, "[%s]", warnings);
 			a = row_json(&r->target);
 			b = row_json(r->result);
 			p = row_json(r->previous);
 			const char *row[] = {
-			    r->region, r->indicator, year, a, b, p, verdict_name(r->verdict)};
+			    r->region, r->indicator, year, a, b, p, verdict_name(r->verdict), wj};
 			out_row(t, row);
 		} else {
 			a = indicator_target_label(&r->target);
@@ -227,6 +258,7 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 			                     b,
 			                     p,
 			                     verdict_name(r->verdict),
+			                     wl ? warnings : NULL,
 			                     r->target.text,
 			                     r->result ? r->result->text : NULL,
 			                     r->target.source};

@@ -12,6 +12,7 @@
 
 #include "ingest/meta.h"
 #include "ingest/parse_util.h"
+#include "text/text.h"
 
 #define HAN_BACK 12 /* Han characters looked at before "第…届" */
 
@@ -46,35 +47,66 @@ static size_t han_run_start(const char *s, size_t end, size_t max)
 	return i;
 }
 
-/* The unit named by the Han run s[a..b): "长治市潞州区" → "潞州区",
- * "日在长治市" → "长治市". */
+/* The government a run of Han characters names: the last administrative
+ * unit in it, as the government names itself.  "长治市潞州区" → 潞州区,
+ * "南京市江宁区" → 江宁区, "上海市浦东新区" → 浦东新区, "广西壮族自治区" →
+ * 广西壮族自治区, "日在沁县" → 沁县; a zone (高新区, 经济技术开发区) or a
+ * bare suffix (自治区) names no government: NULL. */
 static char *unit_name(const char *s, size_t a, size_t b)
 {
 	if (b <= a)
 		return NULL;
-	size_t last_at;
-	uint32_t last = pu_last(s + a, b - a, &last_at);
-	if (last != 0x533A && last != 0x53BF && last != 0x5E02 && last != 0x65D7) /* 区县市旗 */
-		return NULL;
-	/* the name starts after the previous 市 or 省 (潞州区 has a 州: not a cut) */
-	size_t start = a, i = a;
-	while (i < a + last_at) {
+	/* after the last word that cannot be part of a name */
+	size_t start = a;
+	for (size_t i = a; i < b;) {
 		uint32_t cp;
-		size_t k = pu_decode(s + i, a + last_at - i, &cp);
+		size_t k = pu_decode(s + i, b - i, &cp);
 		i += k;
-		if (cp == 0x5E02 || cp == 0x7701)
+		if (in_list(cp, "在于年月日的和及与：:"))
 			start = i;
 	}
-	if (start == a) { /* no 市/省 before it: two characters and the suffix */
-		size_t n = pu_count(s + a, b - a);
-		for (size_t skip = n > 3 ? n - 3 : 0; skip > 0; skip--) {
-			uint32_t cp;
-			start += pu_decode(s + start, b - start, &cp);
+	/* cut after each 省, 市, 自治区, 自治州, 盟, 地区 that leaves a name after it */
+	size_t unit = start, n_unit = 0;
+	for (size_t i = start; i < b;) {
+		uint32_t cp;
+		size_t k = pu_decode(s + i, b - i, &cp);
+		i += k;
+		n_unit++;
+		int cut = (cp == 0x7701 || cp == 0x5E02 || cp == 0x76DF) && n_unit >= 2; /* 省 市 盟 */
+		if (!cut && n_unit >= 3 && i >= 9 &&
+		    (memcmp(s + i - 9, "自治区", 9) == 0 || memcmp(s + i - 9, "自治州", 9) == 0))
+			cut = 1;
+		if (!cut && n_unit >= 3 && i >= 6 && memcmp(s + i - 6, "地区", 6) == 0)
+			cut = 1;
+		if (cut && i < b && pu_count(s + i, b - i) >= 2) {
+			unit = i;
+			n_unit = 0;
 		}
 	}
-	if (pu_count(s + start, b - start) < 2)
+	size_t n = pu_count(s + unit, b - unit);
+	if (n < 2)
 		return NULL;
-	return pu_strndup(s + start, b - start);
+	size_t last_at;
+	uint32_t last = pu_last(s + unit, b - unit, &last_at);
+	if (!in_list(last, "省市区县旗州盟"))
+		return NULL;
+	static const char *const not_governments[] = {"开发区", "高新区", "经开区", "园区", "示范区",
+	                                              "试验区", "保税区", "自贸区", "集聚区", "景区",
+	                                              "城区",   "社区",   "片区",   "新城区", NULL};
+	for (const char *const *w = not_governments; *w; w++) {
+		size_t wl = strlen(*w);
+		if (b - unit >= wl && memcmp(s + b - wl, *w, wl) == 0)
+			return NULL;
+	}
+	if (n == 3 && memcmp(s + unit, "自治", 6) == 0)
+		return NULL;
+	return pu_strndup(s + unit, b - unit);
+}
+
+/* the Han run that ends at s+end (at most `max` characters) */
+static char *unit_before(const char *s, size_t end, size_t max)
+{
+	return unit_name(s, han_run_start(s, end, max), end);
 }
 
 char *meta_congress_region(const char *s, size_t len)
@@ -82,6 +114,9 @@ char *meta_congress_region(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (!is_cp(s, len, i, "人民代表大会") && !is_cp(s, len, i, "人大"))
 			continue;
+		/* 第十三届全国人民代表大会: the State Council's report */
+		if (i >= 6 && is_cp(s, len, i - 6, "全国") && i >= 9 && is_cp(s, len, i - 9, "届"))
+			return pu_strndup("全国", 6);
 		/* back over "届", the numeral and an optional "第" */
 		if (i < 3 || !is_cp(s, len, i - 3, "届"))
 			continue;
@@ -98,10 +133,38 @@ char *meta_congress_region(const char *s, size_t len)
 			continue;
 		if (j >= 3 && is_cp(s, len, j - 3, "第"))
 			j -= 3;
-		size_t a = han_run_start(s, j, HAN_BACK);
-		char *r = unit_name(s, a, j);
+		char *r = unit_before(s, j, HAN_BACK);
 		if (r)
 			return r;
+	}
+	return NULL;
+}
+
+/* "苏州市人民政府工作报告", "四川省2021年国民经济…统计公报", "一图读懂：
+ * 2022年江宁区政府工作报告解读", "江苏省省长　吴政隆", "国务院总理": the
+ * government a title or a speaker line names. */
+static char *titled_region(const char *s, size_t len)
+{
+	static const char *const anchors[] = {"人民政府", "政府工作报告", "国民经济和社会发展",
+	                                      "统计公报", "省长",         "市长",
+	                                      "区长",     "县长",         "主席",
+	                                      "州长",     "旗长",         "盟长",
+	                                      NULL};
+	if (strstr(s, "国务院总理") || strstr(s, "代表国务院"))
+		return pu_strndup("全国", 6);
+	for (size_t i = 0; i < len; i++) {
+		for (const char *const *w = anchors; *w; w++)
+			if (is_cp(s, len, i, *w)) {
+				char *r = unit_before(s, i, HAN_BACK);
+				if (r)
+					return r;
+			}
+		/* a year right after the name: "四川省2021年" */
+		if (s[i] >= '0' && s[i] <= '9' && i >= 3 && !(s[i - 1] >= '0' && s[i - 1] <= '9')) {
+			char *r = unit_before(s, i, HAN_BACK);
+			if (r)
+				return r;
+		}
 	}
 	return NULL;
 }
@@ -218,6 +281,17 @@ static char *find_region(const struct parse_doc *d, const char *path)
 {
 	for (size_t i = 0; i < d->nparas; i++) {
 		char *r = meta_congress_region(d->paras[i].text, d->paras[i].len);
+		if (r)
+			return r;
+	}
+	/* the title, the speaker, the signature */
+	for (size_t i = 0; i < d->nparas; i++) {
+		const char *k = d->paras[i].kind;
+		if (strcmp(k, "heading") != 0 && strcmp(k, "signature") != 0 &&
+		    strcmp(k, "caption") != 0 && strcmp(k, "masthead") != 0 &&
+		    !(i < 8 && strstr(d->paras[i].text, "代表国务院")))
+			continue;
+		char *r = titled_region(d->paras[i].text, d->paras[i].len);
 		if (r)
 			return r;
 	}
@@ -362,7 +436,8 @@ static void find_years(const struct parse_doc *d, int *review, int *plan)
 	int part_years[2] = {0, 0}, nparts = 0;
 	const char *one_title = NULL;
 	for (size_t i = 0; i < d->nsections && nparts < 2; i++) {
-		if (strcmp(d->sections[i].kind, "part") != 0)
+		if (strcmp(d->sections[i].kind, "part") != 0 &&
+		    !(d->sections[i].parent == 0 && strcmp(d->sections[i].kind, "heading") == 0))
 			continue;
 		int y = first_year(d->sections[i].title);
 		if (y && (nparts == 0 || y != part_years[0])) {
@@ -419,14 +494,112 @@ static void find_years(const struct parse_doc *d, int *review, int *plan)
 	}
 }
 
+/* Full-width digits, ％ or ．: U+FF05, U+FF0E, U+FF10–FF19 (EF BC 85/8E/90–99). */
+static int has_wide_digits(const char *s, size_t len)
+{
+	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(s + len - p))) && p + 2 < s + len; p++)
+		if ((unsigned char)p[1] == 0xBC &&
+		    ((unsigned char)p[2] == 0x85 || (unsigned char)p[2] == 0x8E ||
+		     ((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)))
+			return 1;
+	return 0;
+}
+
+/* The document with full-width digits and letters read as ASCII
+ * ("２０１０年" is 2010年): what region, date and years are read from.
+ * Only the paragraphs that have such digits are copied (a 50 MB report
+ * is not held twice); the title is taken as written. */
+static int folded_doc(const struct parse_doc *d, struct parse_doc *f)
+{
+	*f = *d;
+	f->paras = calloc(d->nparas + 1, sizeof *f->paras);
+	f->sections = calloc(d->nsections + 1, sizeof *f->sections);
+	if (!f->paras || !f->sections)
+		return -1;
+	for (size_t i = 0; i < d->nparas; i++) {
+		f->paras[i] = d->paras[i];
+		if (!has_wide_digits(d->paras[i].text, d->paras[i].len))
+			continue;
+		f->paras[i].text = text_fold(d->paras[i].text, d->paras[i].len, 0, &f->paras[i].len);
+		if (!f->paras[i].text)
+			return -1;
+	}
+	for (size_t i = 0; i < d->nsections; i++) {
+		f->sections[i] = d->sections[i];
+		f->sections[i].title =
+		    d->sections[i].title ? text_fold(d->sections[i].title, strlen(d->sections[i].title), 0, NULL) : NULL;
+		if (d->sections[i].title && !f->sections[i].title)
+			return -1;
+	}
+	return 0;
+}
+
+static void folded_free(const struct parse_doc *d, struct parse_doc *f)
+{
+	for (size_t i = 0; f->paras && i < d->nparas; i++)
+		if (f->paras[i].text != d->paras[i].text)
+			free(f->paras[i].text);
+	for (size_t i = 0; f->sections && i < d->nsections; i++)
+		free(f->sections[i].title);
+	free(f->paras);
+	free(f->sections);
+}
+
+/* The years a report reviews and plans, from the day it was delivered:
+ * reports are given from December to March, so one of 22 December 2025
+ * reviews 2025 and plans 2026, one of 5 March 2019 reviews 2018. */
+static void years_from_date(const char *date, int *review, int *plan)
+{
+	int y = atoi(date), mo = atoi(date + 5);
+	if (mo >= 10) {
+		*review = y;
+		*plan = y + 1;
+	} else {
+		*review = y - 1;
+		*plan = y;
+	}
+}
+
+/* the first year in the title: a bulletin's year */
+static int title_year(const struct parse_doc *d)
+{
+	for (size_t i = 0; i < d->nparas; i++)
+		if (strcmp(d->paras[i].kind, "heading") == 0)
+			return first_year(d->paras[i].text);
+	return 0;
+}
+
 int meta_read(const struct parse_doc *d, const char *path, struct meta *m)
 {
 	memset(m, 0, sizeof *m);
-	m->region = find_region(d, path);
-	m->kind = find_kind(d);
-	m->date = find_date(d);
+	struct parse_doc f;
+	if (folded_doc(d, &f) < 0) {
+		folded_free(d, &f);
+		return -1;
+	}
+	m->region = find_region(&f, path);
+	m->kind = find_kind(&f);
+	m->date = find_date(&f);
 	m->title = find_title(d, path);
-	find_years(d, &m->review_year, &m->plan_year);
+	find_years(&f, &m->review_year, &m->plan_year);
+	int ty = title_year(&f);
+	if (m->kind && strcmp(m->kind, "统计公报") == 0 && ty) {
+		m->review_year = ty;
+		m->plan_year = 0;
+	} else if (m->date && m->kind && strcmp(m->kind, "统计公报") != 0) {
+		int r, p;
+		years_from_date(m->date, &r, &p);
+		/* parts that name both years are taken as they say */
+		if (!(m->review_year && m->plan_year == m->review_year + 1 && m->plan_year >= p - 1 &&
+		      m->plan_year <= p + 1)) {
+			m->review_year = r;
+			m->plan_year = p;
+		}
+	} else if (m->kind && strcmp(m->kind, "解读") == 0 && ty && !m->plan_year) {
+		m->plan_year = ty;
+		m->review_year = ty - 1;
+	}
+	folded_free(d, &f);
 	if (!m->title) {
 		meta_free(m);
 		return -1;

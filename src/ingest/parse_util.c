@@ -657,9 +657,15 @@ static size_t date_part(const char *s, size_t len, uint32_t unit, int year, int 
 {
 	size_t i = 0;
 	int value = 0, digits = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9' && digits < 4) {
-		value = value * 10 + (s[i] - '0');
-		i++;
+	while (i < len && digits < 4) { /* ASCII or full-width digits ("２０１０年") */
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp -= 0xFF10 - '0';
+		if (cp < '0' || cp > '9')
+			break;
+		value = value * 10 + (int)(cp - '0');
+		i += k;
 		digits++;
 	}
 	if (!digits) {
@@ -697,7 +703,8 @@ int pu_find_date(const char *s, size_t len, int ymd[3], size_t *at, size_t *end)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
-		int start = (cp >= '0' && cp <= '9') || han_digit(cp) >= 0;
+		int start = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+		            han_digit(cp) >= 0;
 		if (start && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
 			size_t j = i, n;
 			int y, m, d;

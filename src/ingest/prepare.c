@@ -48,6 +48,7 @@ static void free_indicator(struct sink_indicator *x)
 	free((char *)x->unit);
 	free((char *)x->qualifier);
 	free((char *)x->period);
+	free((char *)x->flags);
 }
 
 static int keep_indicator(void *ctx, const struct sink_indicator *in)
@@ -70,9 +71,11 @@ static int keep_indicator(void *ctx, const struct sink_indicator *in)
 	x->unit = dup_or_null(in->unit);
 	x->qualifier = dup_or_null(in->qualifier);
 	x->period = dup_or_null(in->period);
+	x->flags = dup_or_null(in->flags);
 	if ((in->indicator && !x->indicator) || (in->name && !x->name) || (in->kind && !x->kind) ||
 	    (in->value && !x->value) || (in->unit && !x->unit) ||
-	    (in->qualifier && !x->qualifier) || (in->period && !x->period)) {
+	    (in->qualifier && !x->qualifier) || (in->period && !x->period) ||
+	    (in->flags && !x->flags)) {
 		free_indicator(x);
 		return -1;
 	}

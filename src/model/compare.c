@@ -2,10 +2,14 @@
  *
  * Everything pairs by region, indicator and year, whichever document says
  * it: a later year's report or a statistical bulletin completes the targets
- * of an earlier report without anything linking the two.
+ * of an earlier report without anything linking the two.  A document with
+ * no known region pairs with nothing, and multi-year goals take no part.
+ * The statements are sorted once by that key, so a compare is n log n in
+ * the number of statements.
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,54 +30,155 @@ const char *verdict_name(enum verdict v)
 	}
 }
 
-/* "About" forgives half a point below; "in step" with the economy likewise. */
+/* "About" forgives half a point below; "in step" with the economy likewise;
+ * a rate's "about" ceiling forgives half a point above. */
 #define ABOUT_TOLERANCE 0.5
+/* a level "about" a figure: within 3% below it */
+#define ABOUT_LEVEL 0.03
+
+static int is(const char *q, const char *word)
+{
+	return q && strcmp(q, word) == 0;
+}
+
+/* CPI and the unemployment rates are kept low: their targets are ceilings */
+static int ceiling_indicator(const char *indicator)
+{
+	if (!indicator)
+		return 0;
+	size_t n = strlen(indicator);
+	size_t tail = strlen("失业率");
+	return strcmp(indicator, "居民消费价格") == 0 ||
+	       (n >= tail && strcmp(indicator + n - tail, "失业率") == 0);
+}
+
+enum verdict compare_judge(const struct compare_judgement *j)
+{
+	if (!j->result_exists)
+		return VERDICT_PENDING;
+	const char *q = j->qualifier ? j->qualifier : "exact";
+	if (is(q, "in_step") || is(q, "above")) {
+		if (!j->result_has || !j->gdp_has)
+			return VERDICT_UNKNOWN;
+		if (is(q, "above"))
+			return j->result > j->gdp ? VERDICT_MET : VERDICT_MISSED;
+		return j->result >= j->gdp - ABOUT_TOLERANCE ? VERDICT_MET : VERDICT_MISSED;
+	}
+	if (!j->target_has || !j->result_has)
+		return VERDICT_UNKNOWN;
+	double t = j->target, r = j->result;
+	if (j->level) {
+		if (is(q, "at_most"))
+			return r <= t ? VERDICT_MET : VERDICT_MISSED;
+		if (is(q, "about"))
+			return r >= t * (1 - ABOUT_LEVEL) ? VERDICT_MET : VERDICT_MISSED;
+		return r >= t ? VERDICT_MET : VERDICT_MISSED;
+	}
+	const double eps = 1e-9;
+	/* a ceiling: a rate kept low, or a figure that is a fall */
+	if (ceiling_indicator(j->indicator) || t < 0 || is(q, "at_most")) {
+		double slack = is(q, "about") && ceiling_indicator(j->indicator) ? ABOUT_TOLERANCE : 0;
+		if (is(q, "range"))
+			t = j->target_high;
+		return r <= t + slack + eps ? VERDICT_MET : VERDICT_MISSED;
+	}
+	if (is(q, "about"))
+		return r >= t - ABOUT_TOLERANCE - eps ? VERDICT_MET : VERDICT_MISSED;
+	/* at_least, exact, and a range from its low end */
+	return r >= t - eps ? VERDICT_MET : VERDICT_MISSED;
+}
 
 enum verdict compare_verdict(const char *qualifier, int target_has, double target,
                              int result_exists, int result_has, double result, int gdp_has,
                              double gdp)
 {
-	if (!result_exists)
-		return VERDICT_PENDING;
-	if (!result_has)
-		return VERDICT_UNKNOWN;
-	const char *q = qualifier ? qualifier : "exact";
-	if (strcmp(q, "in_step") == 0 || strcmp(q, "above") == 0) {
-		if (!gdp_has)
-			return VERDICT_UNKNOWN;
-		if (strcmp(q, "above") == 0)
-			return result > gdp ? VERDICT_MET : VERDICT_MISSED;
-		return result >= gdp - ABOUT_TOLERANCE ? VERDICT_MET : VERDICT_MISSED;
-	}
-	if (!target_has)
-		return VERDICT_UNKNOWN;
-	if (strcmp(q, "at_most") == 0)
-		return result <= target ? VERDICT_MET : VERDICT_MISSED;
-	if (strcmp(q, "about") == 0)
-		return result >= target - ABOUT_TOLERANCE ? VERDICT_MET : VERDICT_MISSED;
-	return result >= target ? VERDICT_MET : VERDICT_MISSED;
+	struct compare_judgement j = {.qualifier = qualifier,
+	                              .target_has = target_has,
+	                              .target = target,
+	                              .result_exists = result_exists,
+	                              .result_has = result_has,
+	                              .result = result,
+	                              .gdp_has = gdp_has,
+	                              .gdp = gdp};
+	return compare_judge(&j);
 }
 
-/* The result that best stands for a year: a whole year's figure over a
- * part-year one, one with a growth figure over one without. */
-static const struct indicator_row *best_result(const struct indicator_row *rows, size_t n,
-                                               const char *region, const char *indicator, int year)
+/* ---- units: a level in one unit against a result in another ---- */
+
+struct unit_scale {
+	const char *unit, *dimension;
+	double factor;
+};
+
+static const struct unit_scale scales[] = {
+    {"元", "yuan", 1},         {"万元", "yuan", 1e4},      {"亿元", "yuan", 1e8},
+    {"万亿元", "yuan", 1e12},  {"美元", "usd", 1},         {"万美元", "usd", 1e4},
+    {"亿美元", "usd", 1e8},    {"万亿美元", "usd", 1e12},  {"人", "people", 1},
+    {"万人", "people", 1e4},   {"户", "households", 1},    {"万户", "households", 1e4},
+    {"斤", "jin", 1},          {"万斤", "jin", 1e4},       {"亿斤", "jin", 1e8},
+    {"万亿斤", "jin", 1e12},   {"公斤", "jin", 2},         {"万公斤", "jin", 2e4},
+    {"亿公斤", "jin", 2e8},    {"吨", "jin", 2000},        {"万吨", "jin", 2e7},
+    {"亿吨", "jin", 2e11},     {"亩", "mu", 1},            {"万亩", "mu", 1e4},
+    {"公顷", "mu", 15},        {"万公顷", "mu", 15e4},     {"千瓦时", "kwh", 1},
+    {"万千瓦时", "kwh", 1e4},  {"亿千瓦时", "kwh", 1e8},
+};
+
+/* the value in its dimension's base unit; 0 when it has none */
+int compare_level(const char *value, const char *unit, const char **dimension, double *out)
 {
-	const struct indicator_row *best = NULL;
-	int best_score = -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct indicator_row *r = &rows[i];
-		if (r->year != year || strcmp(r->kind, "result") != 0 ||
-		    strcmp(r->region, region) != 0 || strcmp(r->indicator, indicator) != 0)
-			continue;
-		int score = (r->period == NULL) * 2 + r->has_growth;
-		if (score > best_score) {
-			best = r;
-			best_score = score;
+	if (!value || !unit)
+		return 0;
+	char *end;
+	double v = strtod(value, &end);
+	if (end == value)
+		return 0;
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+		if (strcmp(scales[i].unit, unit) == 0) {
+			*dimension = scales[i].dimension;
+			*out = v * scales[i].factor;
+			return 1;
 		}
-	}
-	return best;
+	*dimension = unit;
+	*out = v;
+	return 1;
 }
+
+/* ---- warnings ---- */
+
+static int has_flag(const struct indicator_row *r, const char *flag)
+{
+	if (!r || !r->flags)
+		return 0;
+	size_t n = strlen(flag);
+	for (const char *p = r->flags; (p = strstr(p, flag)); p += n)
+		if ((p == r->flags || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static void warn(struct compare_row *c, const char *code)
+{
+	for (int i = 0; i < c->nwarnings; i++)
+		if (strcmp(c->warnings[i], code) == 0)
+			return;
+	if (c->nwarnings < COMPARE_MAX_WARNINGS)
+		c->warnings[c->nwarnings++] = code;
+}
+
+const char *compare_warning_label(const char *code)
+{
+	static const char *const labels[][2] = {
+	    {"part_year", "非全年数据"}, {"estimate", "预计数"},   {"revised", "数据有修订"},
+	    {"old_name", "名称或口径变化"}, {"renamed", "名称或口径变化"}, {"zone", "园区数据"},
+	    {"range", "区间目标"},       {"unit", "单位换算"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], code) == 0)
+			return labels[i][1];
+	return code;
+}
+
+/* ---- pairing ---- */
 
 static struct indicator_row *copy_row(const struct indicator_row *r)
 {
@@ -95,8 +200,124 @@ static struct indicator_row *copy_row(const struct indicator_row *r)
 	DUP(source);
 	DUP(section_path);
 	DUP(text);
+	DUP(flags);
 #undef DUP
 	return c;
+}
+
+struct keyed {
+	const struct indicator_row *r;
+	size_t order; /* place in the model's listing */
+};
+
+static int cmp_key_parts(const char *region, const char *indicator, int year,
+                         const struct indicator_row *b)
+{
+	int c = strcmp(region, b->region);
+	if (!c)
+		c = strcmp(indicator, b->indicator);
+	if (!c)
+		c = (year > b->year) - (year < b->year);
+	return c;
+}
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = cmp_key_parts(a->r->region, a->r->indicator, a->r->year, b->r);
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/* first entry of the key in the sorted array, or n */
+static size_t lower_bound(const struct keyed *k, size_t n, const char *region,
+                          const char *indicator, int year)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_key_parts(region, indicator, year, k[mid].r) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int needs_level(const struct indicator_row *t)
+{
+	return !t->has_growth && t->value && !is(t->qualifier, "in_step") && !is(t->qualifier, "above");
+}
+
+/* The result that best stands for a year: one with the figure the target
+ * needs, a whole year's over a part-year one, a final figure over an
+ * estimate, a later document's over an earlier one's. */
+static const struct indicator_row *best_result(const struct keyed *k, size_t n, const char *region,
+                                               const char *indicator, int year,
+                                               const struct indicator_row *target, int *revised)
+{
+	const struct indicator_row *best = NULL;
+	int best_score = -1;
+	int64_t best_doc = 0;
+	if (revised)
+		*revised = 0;
+	for (size_t i = lower_bound(k, n, region, indicator, year);
+	     i < n && cmp_key_parts(region, indicator, year, k[i].r) == 0; i++) {
+		const struct indicator_row *r = k[i].r;
+		if (!is(r->kind, "result"))
+			continue;
+		int fits = target && needs_level(target) ? r->value != NULL : r->has_growth;
+		int score = fits * 8 + (r->period == NULL) * 4 + !has_flag(r, "estimate") * 2;
+		if (score > best_score || (score == best_score && r->doc > best_doc)) {
+			if (best && revised && best->has_growth && r->has_growth &&
+			    fabs(best->growth - r->growth) > 1e-9 && best->period == NULL &&
+			    r->period == NULL)
+				*revised = 1;
+			best = r;
+			best_score = score;
+			best_doc = r->doc;
+		}
+	}
+	return best;
+}
+
+/* Of several targets of one key, the one a list of main targets gives. */
+static int target_rank(const struct indicator_row *t)
+{
+	int rank = 0;
+	if (t->text && (strstr(t->text, "预期目标") || strstr(t->text, "主要目标")))
+		rank += 2;
+	if (t->has_growth || t->value || t->qualifier)
+		rank += 1;
+	return rank;
+}
+
+static void fill_verdict(struct compare_row *c, const struct indicator_row *t,
+                         const struct indicator_row *res, const struct indicator_row *gdp)
+{
+	struct compare_judgement j = {.indicator = t->indicator,
+	                              .qualifier = t->qualifier,
+	                              .result_exists = res != NULL,
+	                              .gdp_has = gdp && gdp->has_growth,
+	                              .gdp = gdp ? gdp->growth : 0};
+	if (needs_level(t) && res) {
+		const char *dt = NULL, *dr = NULL;
+		double vt, vr;
+		j.level = 1;
+		j.target_has = compare_level(t->value, t->unit, &dt, &vt);
+		j.result_has = compare_level(res->value, res->unit, &dr, &vr) && j.target_has &&
+		               strcmp(dt, dr) == 0;
+		j.target = vt;
+		j.result = vr;
+		if (j.result_has && t->unit && res->unit && strcmp(t->unit, res->unit) != 0)
+			warn(c, "unit");
+	} else {
+		j.target_has = t->has_growth;
+		j.target = t->growth;
+		j.target_high = t->has_growth_high ? t->growth_high : t->growth;
+		j.result_has = res && res->has_growth;
+		j.result = res ? res->growth : 0;
+	}
+	c->verdict = compare_judge(&j);
 }
 
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n)
@@ -108,19 +329,38 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	*n = 0;
 	if (model_indicators(m, &f, &rows, &nrows) < 0)
 		return -1;
+	struct keyed *k = malloc((nrows + 1) * sizeof *k);
+	unsigned char *chosen = calloc(nrows + 1, 1);
+	if (!k || !chosen) {
+		free(k);
+		free(chosen);
+		model_indicators_free(rows, nrows);
+		model_set_error(m, "out of memory");
+		return -1;
+	}
+	size_t nk = 0;
+	for (size_t i = 0; i < nrows; i++)
+		if (rows[i].region && rows[i].region[0] && !is(rows[i].kind, "goal"))
+			k[nk++] = (struct keyed){&rows[i], i};
+	qsort(k, nk, sizeof *k, cmp_keyed);
+	/* one target per region, indicator and year */
+	for (size_t i = 0; i < nk;) {
+		size_t e = i, best = (size_t)-1;
+		for (; e < nk && cmp_key_parts(k[i].r->region, k[i].r->indicator, k[i].r->year,
+		                               k[e].r) == 0;
+		     e++)
+			if (is(k[e].r->kind, "target") && (!year || k[e].r->year == year) &&
+			    (best == (size_t)-1 || target_rank(k[e].r) > target_rank(k[best].r)))
+				best = e;
+		if (best != (size_t)-1)
+			chosen[k[best].order] = 1;
+		i = e;
+	}
 	size_t cap = 0;
 	for (size_t i = 0; i < nrows; i++) {
+		if (!chosen[i])
+			continue;
 		const struct indicator_row *t = &rows[i];
-		if (strcmp(t->kind, "target") != 0 || (year && t->year != year))
-			continue;
-		/* one row per region, indicator and year: the first document saying it */
-		int seen = 0;
-		for (size_t k = 0; k < *n && !seen; k++)
-			seen = (*out)[k].year == t->year &&
-			       strcmp((*out)[k].region, t->region) == 0 &&
-			       strcmp((*out)[k].indicator, t->indicator) == 0;
-		if (seen)
-			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			struct compare_row *g = realloc(*out, cap * sizeof *g);
@@ -134,19 +374,34 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		c->indicator = strdup(t->indicator);
 		c->year = t->year;
 		struct indicator_row *tc = copy_row(t);
-		c->target = *tc;
-		free(tc);
+		if (tc) {
+			c->target = *tc;
+			free(tc);
+		}
+		int revised = 0;
 		const struct indicator_row *res =
-		    best_result(rows, nrows, t->region, t->indicator, t->year);
+		    best_result(k, nk, t->region, t->indicator, t->year, t, &revised);
 		c->result = copy_row(res);
-		c->previous =
-		    copy_row(best_result(rows, nrows, t->region, t->indicator, t->year - 1));
+		c->previous = copy_row(
+		    best_result(k, nk, t->region, t->indicator, t->year - 1, NULL, NULL));
 		const struct indicator_row *gdp =
-		    best_result(rows, nrows, t->region, "地区生产总值", t->year);
-		c->verdict = compare_verdict(t->qualifier, t->has_growth, t->growth, res != NULL,
-		                             res && res->has_growth, res ? res->growth : 0,
-		                             gdp && gdp->has_growth, gdp ? gdp->growth : 0);
+		    best_result(k, nk, t->region, "地区生产总值", t->year, NULL, NULL);
+		fill_verdict(c, t, res, gdp);
+		if (is(t->qualifier, "range"))
+			warn(c, "range");
+		if (res && res->period)
+			warn(c, "part_year");
+		if (has_flag(res, "estimate"))
+			warn(c, "estimate");
+		if (revised)
+			warn(c, "revised");
+		if (has_flag(t, "old_name") || has_flag(res, "old_name"))
+			warn(c, "old_name");
+		if (has_flag(t, "zone") || has_flag(res, "zone"))
+			warn(c, "zone");
 	}
+	free(k);
+	free(chosen);
 	model_indicators_free(rows, nrows);
 	return 0;
 }

@@ -97,6 +97,12 @@ static const char *const migrations[] = {
     "CREATE INDEX documents_order ON documents(region, date, id, review_year, plan_year, source);"
     "CREATE INDEX documents_runs ON documents(para_first, para_last, n_paragraphs, region,"
     "  review_year, plan_year, date);",
+    /* 5 → 6: a range's high end ("6%—6.5%") and a multi-year goal's end
+     * year ("到2025年"), so that neither is cut to one figure of one year;
+     * flags for compare's warnings (estimate, old_name, zone) */
+    "ALTER TABLE indicators ADD COLUMN growth_high REAL;"
+    "ALTER TABLE indicators ADD COLUMN horizon INTEGER;"
+    "ALTER TABLE indicators ADD COLUMN flags TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

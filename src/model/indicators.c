@@ -22,6 +22,7 @@ void indicator_row_clear(struct indicator_row *r)
 	free(r->source);
 	free(r->section_path);
 	free(r->text);
+	free(r->flags);
 	memset(r, 0, sizeof *r);
 }
 
@@ -55,7 +56,8 @@ int model_indicators(model *m, const struct indicator_filter *f, struct indicato
 	    sql, sizeof sql,
 	    "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
 	    " coalesce(d.region, ''), i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier,"
-	    " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text"
+	    " i.period, d.source, coalesce(i.year, 0), i.growth, i.start, i.end, p.text,"
+	    " i.growth_high, coalesce(i.horizon, 0), i.flags"
 	    " FROM indicators i JOIN documents d ON d.id = i.doc_id"
 	    " LEFT JOIN paragraphs p ON p.id = i.paragraph_id"
 	    " WHERE (?2 = 0 OR i.year = ?2) AND (?3 IS NULL OR i.kind = ?3)%s%s"
@@ -104,6 +106,10 @@ int model_indicators(model *m, const struct indicator_filter *f, struct indicato
 		r->growth = sqlite3_column_double(st, 14);
 		r->start = sqlite3_column_int(st, 15);
 		r->end = sqlite3_column_int(st, 16);
+		r->has_growth_high = sqlite3_column_type(st, 18) != SQLITE_NULL;
+		r->growth_high = sqlite3_column_double(st, 18);
+		r->horizon = sqlite3_column_int(st, 19);
+		r->flags = model_column_dup(st, 20, 1);
 		r->text = sentence((const char *)sqlite3_column_text(st, 17),
 		                   (size_t)sqlite3_column_bytes(st, 17), r->start, r->end);
 		/* rows come grouped by document: one path query per section */

@@ -13,16 +13,20 @@ struct indicator_row {
 	int64_t id, doc, paragraph, section; /* database ids */
 	char *region, *indicator, *name, *kind, *value, *unit, *qualifier, *period;
 	char *source, *section_path, *text; /* text: the sentence */
+	char *flags; /* see sink_indicator.flags */
 	int year;
 	double growth;
 	int has_growth;
+	double growth_high; /* a range's high end */
+	int has_growth_high;
+	int horizon;    /* a goal's end year, 0 none */
 	int start, end; /* the sentence in code points of the paragraph */
 };
 
 struct indicator_filter {
 	const char *region; /* NULL any */
 	int year;           /* 0 any */
-	const char *kind;   /* "result", "target", NULL any */
+	const char *kind;   /* "result", "target", "goal", NULL any */
 	int64_t doc;        /* 0 any */
 };
 
@@ -34,6 +38,8 @@ void indicator_row_clear(struct indicator_row *r);
 enum verdict { VERDICT_MET, VERDICT_MISSED, VERDICT_PENDING, VERDICT_UNKNOWN };
 const char *verdict_name(enum verdict v); /* "met", "missed", "pending", "unknown" */
 
+#define COMPARE_MAX_WARNINGS 8
+
 struct compare_row {
 	char *region, *indicator;
 	int year;
@@ -41,13 +47,34 @@ struct compare_row {
 	struct indicator_row *result;   /* same year, NULL none */
 	struct indicator_row *previous; /* previous year's result, NULL none */
 	enum verdict verdict;
+	/* what makes target and result less than like for like (static codes):
+	 * part_year, estimate, revised, old_name, zone, range, unit */
+	const char *warnings[COMPARE_MAX_WARNINGS];
+	int nwarnings;
 };
+
+/* "预计数" for "estimate" …: the browser's words for a warning code */
+const char *compare_warning_label(const char *code);
 
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
 
-/* The judgement itself, without a database: a target's qualifier and figure
- * against the result's growth; in_step and above use the region's GDP growth
- * of the same year.  has_* say which figures exist. */
+/* The judgement itself, without a database.  at_least, exact and a range
+ * (from its low end) are met when the result reaches the figure; about from
+ * 0.5 below; CPI, unemployment rates and any fall are ceilings (met at or
+ * below; about allows 0.5 above for the rates); in_step is met up to 0.5
+ * below the region's GDP growth of the year, above strictly over it; a
+ * level (level = 1, values in one base unit) is met at or over the figure,
+ * about within 3% below, at_most at or under. */
+struct compare_judgement {
+	const char *indicator, *qualifier;
+	int target_has, result_exists, result_has, gdp_has, level;
+	double target, target_high, result, gdp;
+};
+enum verdict compare_judge(const struct compare_judgement *j);
+/* A level in its dimension's base unit (亿斤 and 万吨 both in 斤, 亿元 in
+ * 元); 1 when value is a number. */
+int compare_level(const char *value, const char *unit, const char **dimension, double *out);
+/* The same with the older arguments (no indicator: no ceiling by name). */
 enum verdict compare_verdict(const char *qualifier, int target_has, double target,
                              int result_exists, int result_has, double result, int gdp_has,
                              double gdp);

@@ -77,14 +77,21 @@ struct sink_glossary {
 struct sink_indicator {
 	const char *indicator; /* canonical name: 地区生产总值 … */
 	const char *name;      /* as written: GDP, 规上工业增加值 … */
-	int year;
-	const char *kind;  /* "result" | "target" */
+	int year;          /* the year it is of; a goal: the year it is set in */
+	const char *kind;  /* "result" | "target" | "goal" (a multi-year goal) */
+	int horizon;       /* a goal's end year ("到2025年", "十四五"), 0 none */
 	const char *value; /* as written, "457.6", NULL none */
 	const char *unit;  /* as written, "亿元", NULL none */
-	double growth;     /* percent */
+	double growth;     /* percent; a range: its low end */
 	int has_growth;
-	const char *qualifier; /* exact at_least about at_most in_step above */
+	double growth_high; /* a range's high end ("6%—6.5%") */
+	int has_growth_high;
+	const char *qualifier; /* exact at_least about at_most in_step above range */
 	const char *period;    /* 全年, 前三季度, 1-11月 … NULL whole year */
+	const char *flags;     /* what makes it less than like for like, comma-separated:
+	                        * estimate (预计, 初步核算), old_name (a name a
+	                        * report no longer uses, data/indicators.tsv), zone
+	                        * (a development zone's figure); NULL none */
 	int paragraph;         /* ord of the paragraph */
 	int section;
 	int start, end; /* sentence [start,end) in code points of the paragraph */

@@ -294,8 +294,9 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	    !(m->st_ind = model_prepare(
 	          m,
 	          "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
-	          " kind, value, value_num, unit, growth, qualifier, period, start, end)"
-	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+	          " kind, value, value_num, unit, growth, qualifier, period, start, end,"
+	          " growth_high, horizon, flags)"
+	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_ind;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -317,6 +318,11 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	model_bind_text(st, 13, ind->period);
 	sqlite3_bind_int(st, 14, ind->start);
 	sqlite3_bind_int(st, 15, ind->end);
+	if (ind->has_growth_high)
+		sqlite3_bind_double(st, 16, ind->growth_high);
+	if (ind->horizon)
+		sqlite3_bind_int(st, 17, ind->horizon);
+	model_bind_text(st, 18, ind->flags);
 	return step_done(m, st, "store indicator");
 }
 
