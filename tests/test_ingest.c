@@ -752,6 +752,57 @@ static void test_small_cases(void)
 	rec_free(&r);
 }
 
+/* The region as each level of government names itself, and the years from
+ * the day a report was delivered. */
+static void test_regions(void)
+{
+	static const struct {
+		const char *text, *region;
+		int review, plan;
+	} cases[] = {
+	    {"政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n各位代表：\n",
+	     "全国", 2023, 2024},
+	    {"政府工作报告\n\n——2023年1月16日在浙江省第十四届人民代表大会第一次会议上\n", "浙江省",
+	     2022, 2023},
+	    {"政府工作报告\n\n——2022年1月10日在内蒙古自治区第十三届人民代表大会第五次会议上\n",
+	     "内蒙古自治区", 2021, 2022},
+	    {"政府工作报告\n\n——2021年12月20日在杭州市西湖区第十届人民代表大会第一次会议上\n",
+	     "西湖区", 2021, 2022},
+	    {"政府工作报告\n\n——2020年1月8日在天津市滨海新区第二届人民代表大会第四次会议上\n",
+	     "滨海新区", 2019, 2020},
+	    {"政府工作报告\n\n——2019年1月6日在沁县第十六届人民代表大会第三次会议上\n", "沁县", 2018,
+	     2019},
+	    {"政府工作报告\n\n——2018年1月9日在达茂旗第十届人民代表大会第二次会议上\n", "达茂旗",
+	     2017, 2018},
+	    {"政府工作报告\n\n——２０１７年２月１５日在黔东南苗族侗族自治州第十三届人民代表大会第一次"
+	     "会议上\n",
+	     "黔东南苗族侗族自治州", 2016, 2017},
+	    /* no congress line: the title, the speaker */
+	    {"# 扬州市2023年国民经济和社会发展统计公报\n\n一、综合\n\n全年全市地区生产总值7423.3亿元。\n",
+	     "扬州市", 2023, 0},
+	    {"# 政府工作报告\n\n福建省省长　某某\n\n一、2020年工作回顾\n\n过去一年成绩显著。\n",
+	     "福建省", 2020, 0},
+	    /* a zone is never the government */
+	    {"# 某某经济技术开发区2023年工作总结\n\n一、综合\n\n开发区发展很快。\n", NULL, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct rec r = ingest_string("/x/report.txt", cases[i].text);
+		CHECK_INT(r.ndocs, 1);
+		if (r.ndocs) {
+			if (cases[i].region)
+				CHECK_STR(r.docs[0].region, cases[i].region);
+			else
+				CHECK_MSG(!r.docs[0].region || !strstr(r.docs[0].region, "开发区"), "%s",
+				          r.docs[0].region);
+			if (cases[i].review)
+				CHECK_INT(r.docs[0].review_year, cases[i].review);
+			if (cases[i].plan)
+				CHECK_INT(r.docs[0].plan_year, cases[i].plan);
+		}
+		rec_free(&r);
+	}
+}
+
 int main(void)
 {
 	const char *dir = getenv("BAOGAO_DATADIR");
@@ -768,5 +819,6 @@ int main(void)
 	test_sink_failure();
 	test_hostile();
 	test_small_cases();
+	test_regions();
 	return check_done();
 }

@@ -398,8 +398,8 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 	if (!kind)
 		return;
 	if (strcmp(kind, "result") == 0) {
-		if (!year && this_year && d->plan_year)
-			year = d->plan_year;
+		if (!year && this_year && (d->delivered_year || d->plan_year))
+			year = d->delivered_year ? d->delivered_year : d->plan_year;
 		if (!year && w->part.year && part == PART_REVIEW)
 			year = w->part.year;
 		if (!year)
@@ -640,6 +640,14 @@ static void clause(struct run *r, struct where *w, const struct xtext *t)
 				}
 				if (!m)
 					continue;
+				/* "分别增长8%和9%左右": the word after the last figure
+				 * qualifies the list */
+				if (m > 1 && strcmp(fl[m - 1]->qualifier, "exact") != 0 &&
+				    strcmp(fl[m - 1]->qualifier, "range") != 0)
+					for (size_t k = 0; k + 1 < m; k++)
+						if (strcmp(fl[k]->qualifier, "exact") == 0) /* ns[i].fig */
+							ns[i].fig[fl[k] - ns[i].fig].qualifier =
+							    fl[m - 1]->qualifier;
 				/* the group: names before i without a figure of this kind */
 				size_t g = i;
 				while (g > 0) {
@@ -718,6 +726,12 @@ static int list_paragraph(const struct extract_para *p, const struct xtext *t)
 	size_t k = i;
 	while (k < t->n && (xt_is_digit(t->cp[k]) || (t->cp[k] >= 0x2460 && t->cp[k] <= 0x2473)))
 		k++;
+	if (k == i && i + 2 < t->n && t->cp[i] == '(') { /* （1） */
+		k = i + 1;
+		while (k < t->n && xt_is_digit(t->cp[k]))
+			k++;
+		return k > i + 1 && k < t->n && t->cp[k] == ')';
+	}
 	return k > i && k < t->n && (t->cp[k] == '.' || t->cp[k] == 0x3001 || t->cp[k] == ')' ||
 	                             (t->cp[k - 1] >= 0x2460 && t->cp[k - 1] <= 0x2473));
 }

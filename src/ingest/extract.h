@@ -30,6 +30,9 @@ struct extract_doc {
 	size_t nsections;
 	const struct extract_para *paras;
 	size_t nparas;
+	/* the year of the day it was delivered, 0 unknown: what 今年 means
+	 * (a report of December 2025 reviews 今年, 2025) */
+	int delivered_year;
 };
 
 /* Returns the number of indicators emitted, or -1 if the sink failed. */

@@ -184,6 +184,14 @@ static int not_a_mention(const struct xtext *t, size_t a, size_t b, size_t i,
 	for (const char *const *w = after; *w; w++)
 		if (xt_at(t, e, *w))
 			return 1;
+	/* "农村牧区常住居民人均可支配收入": a part of the residents that has no
+	 * name here is not all residents */
+	static const char *const part_of[] = {"常住", "农村", "城镇", "牧区", "农民", "城市", "乡村", "农牧",
+	                                      NULL};
+	if (xt_at(t, i, "居民"))
+		for (const char *const *w = part_of; *w; w++)
+			if (word_before(t, a, i, *w))
+				return 1;
 	/* 占地区生产总值 …: a share */
 	for (size_t k = i; k > a && k + 3 > i; k--)
 		if (t->cp[k - 1] == 0x5360 /* 占 */)

@@ -100,8 +100,15 @@ static int extract(struct prepared *pr)
 			xp[i] = (struct extract_para){p->ord, p->section, p->kind, p->text, p->len};
 		}
 		const struct meta *m = &pr->meta;
-		struct extract_doc xd = {m->region,      m->kind, m->review_year, m->plan_year, xs,
-		                         doc->nsections, xp,      doc->nparas};
+		struct extract_doc xd = {.region = m->region,
+		                         .kind = m->kind,
+		                         .review_year = m->review_year,
+		                         .plan_year = m->plan_year,
+		                         .sections = xs,
+		                         .nsections = doc->nsections,
+		                         .paras = xp,
+		                         .nparas = doc->nparas,
+		                         .delivered_year = m->date ? atoi(m->date) : 0};
 		struct doc_sink keep = {.ctx = pr, .indicator = keep_indicator};
 		rc = extract_indicators(&xd, &keep) < 0 ? -1 : 0;
 	}
