@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/run.sh — `make bench`: figures for issue 5, printed, never asserted.
+# bench/run.sh — `make bench`: figures for issues 5 and 10, printed, never asserted.
 #   BENCH_SIZES="2000 10000"  corpus sizes (reports)
 #   BENCH_DIR=/tmp/baogao-bench  where corpora and databases go
 # Needs: python3, rg (ripgrep), bc.
@@ -66,6 +66,11 @@ for n in $sizes; do
 		tr=$(best3 rg --count-matches "$re" "$corpus")
 		printf '| search -e --count %s (%s / rg %s) | %s s | %s s | %.2f |\n' "$(printf %s "$re" | sed 's/|/\\|/g')" "$c1" "$c2" "$tb" "$tr" "$(echo "$tb / $tr" | bc -l)"
 	done
+	# compare pairs every target with its results: one sort of the statements
+	nrows=$("$B" --db "$db" compare --format json | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))')
+	nstat=$("$B" --db "$db" indicators --format tsv | tail -n +2 | wc -l)
+	tc=$(best3 "$B" --db "$db" compare --format json)
+	printf '| compare (%s rows of %s statements) | %s s | | |\n' "$nrows" "$nstat" "$tc"
 	dbsize=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
 	printf '| database size / text size | %.2f | | |\n' "$(echo "$dbsize / $bytes" | bc -l)"
 	set -- $($PY "$here/browser.py" "$B" "$db")

@@ -233,14 +233,17 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 		char *year = intstr(r->year);
 		char *a, *b, *p;
 		char warnings[256];
-		size_t wl = 0;
-		warnings[0] = '\0';
-		for (int w = 0; w < r->nwarnings && wl + 40 < sizeof warnings; w++)
-			wl += (size_t)snprintf(warnings + wl, sizeof warnings - wl,
-			                       json ? "%s\"%s\"" : "%s%s", w ? "," : "", r->warnings[w]);
+		compare_warnings_text(r, 0, warnings, sizeof warnings);
+		size_t wl = strlen(warnings);
 		if (json) {
+			/* the codes are fixed ASCII words: a JSON array of strings */
 			char wj[300];
-			snprintf(wj, sizeof wj, "[%s]", warnings);
+			size_t k = 0;
+			wj[k++] = '[';
+			for (int w = 0; w < r->nwarnings && k + 24 < sizeof wj; w++)
+				k += (size_t)snprintf(wj + k, sizeof wj - k, "%s\"%s\"", w ? ", " : "",
+				                      r->warnings[w]);
+			snprintf(wj + k, sizeof wj - k, "]");
 			a = row_json(&r->target);
 			b = row_json(r->result);
 			p = row_json(r->previous);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,21 @@ const char *compare_warning_label(const char *code)
 		if (strcmp(labels[i][0], code) == 0)
 			return labels[i][1];
 	return code;
+}
+
+char *compare_warnings_text(const struct compare_row *r, int labels, char *buf, size_t size)
+{
+	size_t n = 0;
+	if (size)
+		buf[0] = '\0';
+	for (int i = 0; i < r->nwarnings && n < size; i++) {
+		const char *w = labels ? compare_warning_label(r->warnings[i]) : r->warnings[i];
+		/* two codes may share a label */
+		if (labels && strstr(buf, w))
+			continue;
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? (labels ? "、" : ",") : "", w);
+	}
+	return buf;
 }
 
 /* ---- pairing ---- */

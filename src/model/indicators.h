@@ -55,6 +55,9 @@ struct compare_row {
 
 /* "预计数" for "estimate" …: the browser's words for a warning code */
 const char *compare_warning_label(const char *code);
+/* A row's warnings joined: codes with "," (labels = 0) or the Chinese labels
+ * with "、" (labels = 1); "" when none.  Returns buf. */
+char *compare_warnings_text(const struct compare_row *r, int labels, char *buf, size_t size);
 
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
 

@@ -209,7 +209,8 @@ static const char *qualifier_label(const char *q)
 	              {"about", "左右"},
 	              {"at_most", "以内"},
 	              {"in_step", "与经济增长同步"},
-	              {"above", "高于经济增长"}};
+	              {"above", "高于经济增长"},
+	              {"range", "区间"}};
 	for (size_t i = 0; q && i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(q, labels[i].q) == 0)
 			return labels[i].label;
@@ -240,7 +241,9 @@ static void summary(const struct indicator_row *r, const char *what, char *buf, 
 	char value[96] = "", growth[48] = "";
 	if (r->value && *r->value)
 		snprintf(value, sizeof value, " %s%s", r->value, r->unit ? r->unit : "");
-	if (r->has_growth)
+	if (r->has_growth && r->has_growth_high)
+		snprintf(growth, sizeof growth, " 增长%g%%—%g%%", r->growth, r->growth_high);
+	else if (r->has_growth)
 		snprintf(growth, sizeof growth, " 增长%g%%", r->growth);
 	snprintf(buf, size, "%s %d年%s%s%s", what, r->year, value, growth,
 	         qualifier_label(r->qualifier));
@@ -260,9 +263,11 @@ static void compare_draw_line(struct pane *p, size_t line, int row, int col, int
 	(void)selected;
 	switch (cl->kind) {
 	case CL_HEADER: {
-		char h[512];
-		snprintf(h, sizeof h, " %s · %s · %d年", r->region ? r->region : "",
-		         r->indicator ? r->indicator : "", r->year);
+		char h[512], warn[256];
+		compare_warnings_text(r, 1, warn, sizeof warn);
+		/* nothing is compared silently: what makes the two unlike is said */
+		snprintf(h, sizeof h, " %s · %s · %d年%s%s", r->region ? r->region : "",
+		         r->indicator ? r->indicator : "", r->year, *warn ? " · 注意：" : "", warn);
 		draw_text_ellipsis(row, col, width, h, sel_row ? EL_SELECTED_FOCUS : EL_HEADING);
 		return;
 	}

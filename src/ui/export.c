@@ -69,14 +69,16 @@ static void write_csv(FILE *fp, const struct compare_row *rows, size_t n)
 	                                   "target_text",   "result_year",      "result_value",
 	                                   "result_unit",   "result_growth",    "result_source",
 	                                   "result_text",   "previous_year",    "previous_value",
-	                                   "previous_unit", "previous_growth",  "previous_text"};
+	                                   "previous_unit", "previous_growth",  "previous_text",
+	                                   "warnings"};
 	size_t nh = sizeof head / sizeof head[0];
 	fputs("\xef\xbb\xbf", fp); /* so spreadsheet programs read UTF-8 */
 	for (size_t i = 0; i < nh; i++)
 		csv_field(fp, head[i], i + 1 == nh);
 	for (size_t i = 0; i < n; i++) {
 		const struct compare_row *r = &rows[i];
-		char year[16], tg[32], ry[16], rg[32], py[16], pg[32];
+		char year[16], tg[32], ry[16], rg[32], py[16], pg[32], warn[256];
+		compare_warnings_text(r, 0, warn, sizeof warn);
 		snprintf(year, sizeof year, "%d", r->year);
 		num(tg, sizeof tg, &r->target, 1);
 		num(ry, sizeof ry, r->result, 0);
@@ -104,7 +106,8 @@ static void write_csv(FILE *fp, const struct compare_row *rows, size_t n)
 		                       prev ? prev->value : NULL,
 		                       prev ? prev->unit : NULL,
 		                       pg,
-		                       prev ? prev->text : NULL};
+		                       prev ? prev->text : NULL,
+		                       warn};
 		for (size_t k = 0; k < nh; k++)
 			csv_field(fp, cells[k], k + 1 == nh);
 	}
@@ -128,8 +131,8 @@ static void write_md(FILE *fp, const char *region, const struct compare_row *row
 	char *title = clean(region ? region : "全部地区");
 	fprintf(fp, "# %s 主要指标：目标与完成\n\n", title);
 	free(title);
-	fputs("| 地区 | 指标 | 年份 | 目标 | 完成 | 上年 | 判定 |\n", fp);
-	fputs("|---|---|---:|---|---|---|---|\n", fp);
+	fputs("| 地区 | 指标 | 年份 | 目标 | 完成 | 上年 | 判定 | 注意 |\n", fp);
+	fputs("|---|---|---:|---|---|---|---|---|\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		const struct compare_row *r = &rows[i];
 		char year[16], t[256], res[256], prev[256];
@@ -149,6 +152,8 @@ static void write_md(FILE *fp, const char *region, const struct compare_row *row
 		md_field(fp, res);
 		md_field(fp, prev);
 		md_field(fp, verdict_name(r->verdict));
+		char warn[256];
+		md_field(fp, compare_warnings_text(r, 1, warn, sizeof warn));
 		fputs("\n", fp);
 	}
 	fputs("\n## 原文\n\n", fp);
