@@ -227,6 +227,11 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	    {"source", OUT_STR, 0, OUT_HIDDEN},
 	};
 	int json = c->format == OUT_JSON;
+	if (json && model_compare_sections(m, rows, n) < 0) {
+		fprintf(stderr, "baogao compare: %s\n", model_error(m));
+		model_compare_free(rows, n);
+		return EXIT_TROUBLE;
+	}
 	out_table *t = json ? out_new(c->format, json_cols, 8) : out_new(c->format, flat_cols, 11);
 	for (size_t i = 0; i < n; i++) {
 		struct compare_row *r = &rows[i];

@@ -59,7 +59,10 @@ const char *compare_warning_label(const char *code);
  * with "、" (labels = 1); "" when none.  Returns buf. */
 char *compare_warnings_text(const struct compare_row *r, int labels, char *buf, size_t size);
 
+/* Rows come with their sentences; section_path is NULL until
+ * model_compare_sections fills it (only JSON prints it). */
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
+int model_compare_sections(model *m, struct compare_row *rows, size_t n);
 
 /* The judgement itself, without a database.  at_least, exact and a range
  * (from its low end) are met when the result reaches the figure; about from
