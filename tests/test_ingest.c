@@ -473,7 +473,10 @@ static void expect_refused(const char *what, const char *data, size_t len, const
 	const char *why = NULL;
 	CHECK_MSG(ingest_buffer(&sink, "x.txt", data, len, &why) == INGEST_REFUSED, "%s accepted",
 	          what);
-	CHECK_MSG(why && strcmp(why, reason) == 0, "%s: reason \"%s\"", what, why ? why : "(null)");
+	/* a reason given as its beginning names the format */
+	CHECK_MSG(why && strncmp(why, reason, strlen(reason)) == 0 &&
+	              (strlen(why) == strlen(reason) || reason[strlen(reason) - 1] == ':'),
+	          "%s: reason \"%s\"", what, why ? why : "(null)");
 	CHECK_INT(r.ndocs, 0); /* the sink never heard of it */
 	rec_free(&r);
 }
@@ -484,7 +487,18 @@ static void test_refusals(void)
 	expect_refused("blank lines", "\n \r\n\t\n\xE3\x80\x80\n", 9, "empty file");
 	expect_refused("BOM only", "\xEF\xBB\xBF", 3, "empty file");
 	expect_refused("NUL", "报告\0text", 11, "binary file (NUL bytes)");
-	expect_refused("PNG", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "binary file (NUL bytes)");
+	/* other forms are named, with what to do */
+	expect_refused("PNG", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "an image:");
+	expect_refused("PDF", "%PDF-1.7\n%\xe2\xe3\n1 0 obj", 21, "a PDF file, which baogao does not read yet:");
+	expect_refused("Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, "a Word 97-2003 (.doc), WPS or other Office 97 file:");
+	expect_refused("docx", "PK\x03\x04\x14\0\0\0\x08\0word/document.xml", 28, "a Word .docx file, which baogao does not read yet:");
+	expect_refused("zip", "PK\x03\x04\x14\0\0\0\x08\0data.tsv", 18, "a ZIP archive:");
+	expect_refused("rtf", "{\\rtf1\\ansi 报告}", 18, "an RTF file:");
+	expect_refused("mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", 66,
+	               "a web archive (.mht):");
+	expect_refused("gzip", "\x1F\x8B\x08\0\0\0", 6, "a compressed archive:");
+	expect_refused("page of links", "<html><body><a href=/>首页</a></body></html>", 47,
+	               "web page with no article text");
 	expect_refused("invalid", "abc\x80\xFF\xFE\x80 def", 11, "not UTF-8, UTF-16 or GB18030");
 	expect_refused("bad UTF-8 after BOM", "\xEF\xBB\xBF\xC3\x28", 5,
 	               "not UTF-8, UTF-16 or GB18030");
@@ -752,6 +766,59 @@ static void test_small_cases(void)
 	rec_free(&r);
 }
 
+/* A web page: the article body only, in the page's charset (GB2312 read as
+ * GB18030), headings and bold leads kept, navigation and footer dropped. */
+static void test_web_pages(void)
+{
+	const char *page =
+	    "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+	    "charset=gb2312\"><title>2024年某某县政府工作报告_某某县人民政府</title>"
+	    "<script>var x = '招商引资';</script><style>p{}</style></head><body>"
+	    "<div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/z\">招商引资</a></li>"
+	    "</ul></div><div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; 政府工作报告</div>"
+	    "<div class=\"content\"><p>——2024年1月10日在某某县第十届人民代表大会第三次会议上</p>"
+	    "<p>　　<strong>一、2023年工作回顾</strong></p>"
+	    "<p>　　全县地区生产总值完成120.5亿元，同比增长5.1%。"
+	    "城镇新增就业3200人，招商引资到位资金25亿元。</p>"
+	    "<p>　　<strong>二、2024年主要目标</strong></p>"
+	    "<p>　　主要预期目标是：地区生产总值增长6%左右。</p></div>"
+	    "<div class=\"tools\"><a href=\"javascript:print()\">【打印本页】</a></div>"
+	    "<div class=\"footer\"><p>主办单位：某某县人民政府办公室 晋ICP备05001234号</p></div>"
+	    "</body></html>";
+	/* the page as a GBK site serves it */
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	CHECK(cd != (iconv_t)-1);
+	if (cd == (iconv_t)-1)
+		return;
+	static char gbk[8192];
+	char *in = (char *)page, *out = gbk;
+	size_t inleft = strlen(page), outleft = sizeof gbk;
+	CHECK(iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	struct rec r = {0};
+	struct doc_sink sink = rec_sink(&r);
+	const char *why = NULL;
+	CHECK_INT(ingest_buffer(&sink, "page.html", gbk, sizeof gbk - outleft, &why), INGEST_STORED);
+	if (r.ndocs == 1) {
+		const struct rec_doc *d = &r.docs[0];
+		CHECK_STR(d->region, "某某县");
+		CHECK_STR(d->date, "2024-01-10");
+		CHECK_STR(d->encoding, "HTML GB18030");
+		CHECK_STR(d->title, "2024年某某县政府工作报告");
+		CHECK(find_section(d, "2023年工作回顾") != NULL);
+		int boiler = 0, investment = 0;
+		for (int i = 0; i < (int)d->nparas; i++) {
+			const char *t = d->paras[i].text;
+			boiler += strstr(t, "首页") || strstr(t, "ICP") || strstr(t, "打印") ||
+			          strstr(t, "当前位置") || strchr(t, '<') || strstr(t, "var x");
+			investment += strstr(t, "招商引资") != NULL;
+		}
+		CHECK_INT(boiler, 0);
+		CHECK_INT(investment, 1); /* the text's, not the navigation's */
+	}
+	rec_free(&r);
+}
+
 /* The region as each level of government names itself, and the years from
  * the day a report was delivered. */
 static void test_regions(void)
@@ -820,5 +887,6 @@ int main(void)
 	test_hostile();
 	test_small_cases();
 	test_regions();
+	test_web_pages();
 	return check_done();
 }

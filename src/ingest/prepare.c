@@ -8,6 +8,8 @@
 
 #include "ingest/decode.h"
 #include "ingest/extract.h"
+#include "ingest/format.h"
+#include "ingest/html.h"
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
 
@@ -127,7 +129,28 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		return NULL;
 	}
 	struct decoded dec;
-	const char *reason;
+	const char *reason = format_refusal(data, len);
+	if (reason) {
+		free(data);
+		pr->outcome = INGEST_REFUSED;
+		pr->reason = reason;
+		return pr;
+	}
+	const char *page_encoding = NULL;
+	if (html_looks_like(data, len)) {
+		/* a web page: its article body, as marked-up text */
+		char *text;
+		size_t tlen;
+		int rc = html_to_text(data, len, &text, &tlen, &page_encoding, &reason);
+		free(data);
+		if (rc < 0) {
+			pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
+			pr->reason = reason;
+			return pr;
+		}
+		data = text;
+		len = tlen;
+	}
 	if (decode_text_owned(data, len, &dec, &reason) < 0) {
 		pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
 		pr->reason = reason;
@@ -135,7 +158,7 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 	}
 	sha256_hex(dec.text, dec.len, pr->hash);
 	pr->bytes = dec.len;
-	pr->encoding = dec.encoding;
+	pr->encoding = page_encoding ? page_encoding : dec.encoding;
 	/* the parser lets the text go as soon as it has made its units */
 	if (parse_text_owned(dec.text, dec.len, &pr->doc) < 0 ||
 	    meta_read(&pr->doc, path, &pr->meta) < 0 || extract(pr) < 0) {

@@ -1,0 +1,15 @@
+/* format.h — what kind of file a report came as, told from its first bytes.
+ *
+ * Text (any encoding decode.c reads) and web pages (html.c) are read; for
+ * every other form the user gets its name and what to do with it, instead
+ * of "binary file".  Internal to src/ingest. */
+#ifndef BAOGAO_FORMAT_H
+#define BAOGAO_FORMAT_H
+
+#include <stddef.h>
+
+/* NULL when the file may be read; else a static reason that names the
+ * format and what to do ("a PDF file: …"). */
+const char *format_refusal(const char *data, size_t len);
+
+#endif
