@@ -295,7 +295,8 @@ static void test_grammar(void)
 
 	/* 均 gives every name the figure; 城乡 without 分别 is its own measure */
 	run("政府工作报告", "二、2027年工作安排", 2026, 2027,
-	    "主要预期目标是：城镇和农村居民人均可支配收入均增长6%，城乡居民收入增长与经济增长同步。");
+	    "主要预期目标是：城镇和农村居民人均可支配收入均增长6%"
+	    "，城乡居民收入增长与经济增长同步。");
 	CHECK_IND("城镇居民人均可支配收入", "target", 2027, 6, "exact");
 	CHECK_IND("农村居民人均可支配收入", "target", 2027, 6, "exact");
 	CHECK_IND("城乡居民人均可支配收入", "target", 2027, NAN, "in_step");
@@ -419,24 +420,37 @@ static void test_verdicts(void)
 	CHECK_INT(compare_verdict("at_least", 1, 7, 1, 0, 0, 0, 0), VERDICT_UNKNOWN);
 	CHECK_STR(verdict_name(VERDICT_PENDING), "pending");
 	/* ceilings: CPI and unemployment rates, and any fall */
-	struct compare_judgement j = {.indicator = "居民消费价格", .qualifier = "about",
-	                              .target_has = 1, .target = 3, .result_exists = 1,
-	                              .result_has = 1, .result = 1.2};
+	struct compare_judgement j = {.indicator = "居民消费价格",
+	                              .qualifier = "about",
+	                              .target_has = 1,
+	                              .target = 3,
+	                              .result_exists = 1,
+	                              .result_has = 1,
+	                              .result = 1.2};
 	CHECK_INT(compare_judge(&j), VERDICT_MET);
 	j.result = 3.4; /* about: half a point above still met for a rate */
 	CHECK_INT(compare_judge(&j), VERDICT_MET);
 	j.result = 3.6;
 	CHECK_INT(compare_judge(&j), VERDICT_MISSED);
-	j = (struct compare_judgement){.indicator = "单位GDP能耗", .qualifier = "about",
-	                               .target_has = 1, .target = -3, .result_exists = 1,
-	                               .result_has = 1, .result = -2.7};
+	j = (struct compare_judgement){.indicator = "单位GDP能耗",
+	                               .qualifier = "about",
+	                               .target_has = 1,
+	                               .target = -3,
+	                               .result_exists = 1,
+	                               .result_has = 1,
+	                               .result = -2.7};
 	CHECK_INT(compare_judge(&j), VERDICT_MISSED);
 	j.result = -3.2;
 	CHECK_INT(compare_judge(&j), VERDICT_MET);
 	/* a range is met from its low end */
-	j = (struct compare_judgement){.indicator = "地区生产总值", .qualifier = "range",
-	                               .target_has = 1, .target = 6, .target_high = 6.5,
-	                               .result_exists = 1, .result_has = 1, .result = 6.1};
+	j = (struct compare_judgement){.indicator = "地区生产总值",
+	                               .qualifier = "range",
+	                               .target_has = 1,
+	                               .target = 6,
+	                               .target_high = 6.5,
+	                               .result_exists = 1,
+	                               .result_has = 1,
+	                               .result = 6.1};
 	CHECK_INT(compare_judge(&j), VERDICT_MET);
 	j.result = 5.9;
 	CHECK_INT(compare_judge(&j), VERDICT_MISSED);
@@ -446,9 +460,14 @@ static void test_verdicts(void)
 	CHECK(compare_level("700", "亿斤", &dt, &vt) && compare_level("3582.1", "万吨", &dr, &vr));
 	CHECK_STR(dt, dr);
 	CHECK(fabs(vr - 716.42e8) < 1);
-	j = (struct compare_judgement){.indicator = "粮食产量", .qualifier = "at_least", .level = 1,
-	                               .target_has = 1, .target = vt, .result_exists = 1,
-	                               .result_has = 1, .result = vr};
+	j = (struct compare_judgement){.indicator = "粮食产量",
+	                               .qualifier = "at_least",
+	                               .level = 1,
+	                               .target_has = 1,
+	                               .target = vt,
+	                               .result_exists = 1,
+	                               .result_has = 1,
+	                               .result = vr};
 	CHECK_INT(compare_judge(&j), VERDICT_MET);
 	CHECK_STR(verdict_name(VERDICT_MET), "met");
 }

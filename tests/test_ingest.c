@@ -481,6 +481,9 @@ static void expect_refused(const char *what, const char *data, size_t len, const
 	rec_free(&r);
 }
 
+/* a literal with its length, NUL bytes and all */
+#define REFUSED(what, lit, reason) expect_refused(what, lit, sizeof lit - 1, reason)
+
 static void test_refusals(void)
 {
 	expect_refused("empty", "", 0, "empty file");
@@ -488,17 +491,20 @@ static void test_refusals(void)
 	expect_refused("BOM only", "\xEF\xBB\xBF", 3, "empty file");
 	expect_refused("NUL", "报告\0text", 11, "binary file (NUL bytes)");
 	/* other forms are named, with what to do */
-	expect_refused("PNG", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "an image:");
-	expect_refused("PDF", "%PDF-1.7\n%\xe2\xe3\n1 0 obj", 21, "a PDF file, which baogao does not read yet:");
-	expect_refused("Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, "a Word 97-2003 (.doc), WPS or other Office 97 file:");
-	expect_refused("docx", "PK\x03\x04\x14\0\0\0\x08\0word/document.xml", 28, "a Word .docx file, which baogao does not read yet:");
-	expect_refused("zip", "PK\x03\x04\x14\0\0\0\x08\0data.tsv", 18, "a ZIP archive:");
-	expect_refused("rtf", "{\\rtf1\\ansi 报告}", 18, "an RTF file:");
-	expect_refused("mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", 66,
-	               "a web archive (.mht):");
-	expect_refused("gzip", "\x1F\x8B\x08\0\0\0", 6, "a compressed archive:");
-	expect_refused("page of links", "<html><body><a href=/>首页</a></body></html>", 47,
-	               "web page with no article text");
+	REFUSED("PNG", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "an image:");
+	REFUSED("PDF", "%PDF-1.7\n%\xe2\xe3\n1 0 obj",
+	        "a PDF file, which baogao does not read yet:");
+	REFUSED("Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
+	        "a Word 97-2003 (.doc), WPS or other Office 97 file:");
+	REFUSED("docx", "PK\x03\x04\x14\0\0\0\x08\0word/document.xml",
+	        "a Word .docx file, which baogao does not read yet:");
+	REFUSED("zip", "PK\x03\x04\x14\0\0\0\x08\0data.tsv", "a ZIP archive:");
+	REFUSED("rtf", "{\\rtf1\\ansi 报告}", "an RTF file:");
+	REFUSED("mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n",
+	        "a web archive (.mht):");
+	REFUSED("gzip", "\x1F\x8B\x08\0\0\0", "a compressed archive:");
+	REFUSED("page of links", "<html><body><a href=/>首页</a></body></html>",
+	        "web page with no article text");
 	expect_refused("invalid", "abc\x80\xFF\xFE\x80 def", 11, "not UTF-8, UTF-16 or GB18030");
 	expect_refused("bad UTF-8 after BOM", "\xEF\xBB\xBF\xC3\x28", 5,
 	               "not UTF-8, UTF-16 or GB18030");
@@ -774,8 +780,10 @@ static void test_web_pages(void)
 	    "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
 	    "charset=gb2312\"><title>2024年某某县政府工作报告_某某县人民政府</title>"
 	    "<script>var x = '招商引资';</script><style>p{}</style></head><body>"
-	    "<div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/z\">招商引资</a></li>"
-	    "</ul></div><div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; 政府工作报告</div>"
+	    "<div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a "
+	    "href=\"/z\">招商引资</a></li>"
+	    "</ul></div><div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; "
+	    "政府工作报告</div>"
 	    "<div class=\"content\"><p>——2024年1月10日在某某县第十届人民代表大会第三次会议上</p>"
 	    "<p>　　<strong>一、2023年工作回顾</strong></p>"
 	    "<p>　　全县地区生产总值完成120.5亿元，同比增长5.1%。"
@@ -798,7 +806,8 @@ static void test_web_pages(void)
 	struct rec r = {0};
 	struct doc_sink sink = rec_sink(&r);
 	const char *why = NULL;
-	CHECK_INT(ingest_buffer(&sink, "page.html", gbk, sizeof gbk - outleft, &why), INGEST_STORED);
+	CHECK_INT(ingest_buffer(&sink, "page.html", gbk, sizeof gbk - outleft, &why),
+	          INGEST_STORED);
 	if (r.ndocs == 1) {
 		const struct rec_doc *d = &r.docs[0];
 		CHECK_STR(d->region, "某某县");
@@ -841,11 +850,14 @@ static void test_regions(void)
 	     2019},
 	    {"政府工作报告\n\n——2018年1月9日在达茂旗第十届人民代表大会第二次会议上\n", "达茂旗",
 	     2017, 2018},
-	    {"政府工作报告\n\n——２０１７年２月１５日在黔东南苗族侗族自治州第十三届人民代表大会第一次"
+	    {"政府工作报告\n\n——２０１７年２月１５日在黔东南苗族侗族自治州第十三届人民代表大会第一"
+	     "次"
 	     "会议上\n",
 	     "黔东南苗族侗族自治州", 2016, 2017},
 	    /* no congress line: the title, the speaker */
-	    {"# 扬州市2023年国民经济和社会发展统计公报\n\n一、综合\n\n全年全市地区生产总值7423.3亿元。\n",
+	    {"# "
+	     "扬州市2023年国民经济和社会发展统计公报\n\n一、综合\n\n全年全市地区生产总值7423."
+	     "3亿元。\n",
 	     "扬州市", 2023, 0},
 	    {"# 政府工作报告\n\n福建省省长　某某\n\n一、2020年工作回顾\n\n过去一年成绩显著。\n",
 	     "福建省", 2020, 0},
@@ -859,8 +871,8 @@ static void test_regions(void)
 			if (cases[i].region)
 				CHECK_STR(r.docs[0].region, cases[i].region);
 			else
-				CHECK_MSG(!r.docs[0].region || !strstr(r.docs[0].region, "开发区"), "%s",
-				          r.docs[0].region);
+				CHECK_MSG(!r.docs[0].region || !strstr(r.docs[0].region, "开发区"),
+				          "%s", r.docs[0].region);
 			if (cases[i].review)
 				CHECK_INT(r.docs[0].review_year, cases[i].review);
 			if (cases[i].plan)

@@ -176,10 +176,10 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 		char *year = intstr(r->year), *growth = r->has_growth ? num(r->growth) : NULL;
 		char *high = r->has_growth_high ? num(r->growth_high) : NULL;
 		char *horizon = r->horizon ? intstr(r->horizon) : NULL;
-		const char *row[] = {r->region, year,      r->indicator, r->kind,
-		                     r->value,  r->unit,   growth,       high,
-		                     r->qualifier, r->period, horizon,   r->source,
-		                     r->section_path, r->name, r->text};
+		const char *row[] = {r->region,       year,      r->indicator, r->kind,
+		                     r->value,        r->unit,   growth,       high,
+		                     r->qualifier,    r->period, horizon,      r->source,
+		                     r->section_path, r->name,   r->text};
 		out_row(t, row);
 		free(year);
 		free(growth);
@@ -246,8 +246,8 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 			size_t k = 0;
 			wj[k++] = '[';
 			for (int w = 0; w < r->nwarnings && k + 24 < sizeof wj; w++)
-				k += (size_t)snprintf(wj + k, sizeof wj - k, "%s\"%s\"", w ? ", " : "",
-				                      r->warnings[w]);
+				k += (size_t)snprintf(wj + k, sizeof wj - k, "%s\"%s\"",
+				                      w ? ", " : "", r->warnings[w]);
 			snprintf(wj + k, sizeof wj - k, "]");
 			a = row_json(&r->target);
 			b = row_json(r->result);

@@ -92,8 +92,9 @@ static int fold(const char *s, size_t len, struct folded *f)
 	return 0;
 }
 
-static const char *const review_title_words[] = {"回顾", "过去", "成绩", "成就", "总结", "成效", NULL};
-static const char *const plan_title_words[] = {"目标", "任务", "安排", "部署", "建议", "要求",
+static const char *const review_title_words[] = {"回顾", "过去", "成绩", "成就",
+                                                 "总结", "成效", NULL};
+static const char *const plan_title_words[] = {"目标", "任务", "安排", "部署",     "建议", "要求",
                                                "取向", "打算", "计划", "重点工作", "今年", NULL};
 
 static struct part_info classify_title(const struct extract_doc *d, const char *title, int top)
@@ -160,9 +161,9 @@ static struct part_info section_part(const struct extract_doc *d, const struct p
 
 /* ---- cue words of a sentence ---- */
 
-static const char *const review_cues[] = {"预计",     "初步核算", "年初预期", "年初确定", "年初目标",
-                                          "年度目标", "超额完成", "实现了预期", "没有完成",
-                                          "好于预期", "完成了", NULL};
+static const char *const review_cues[] = {"预计",     "初步核算", "年初预期", "年初确定",
+                                          "年初目标", "年度目标", "超额完成", "实现了预期",
+                                          "没有完成", "好于预期", "完成了",   NULL};
 static const char *const target_cues[] = {"预期目标", "主要目标", "目标是",   "目标任务",
                                           "力争",     "争取",     "确保",     "努力实现",
                                           "目标定在", "目标为",   "奋斗目标", NULL};
@@ -182,7 +183,8 @@ static int multi_year(const struct extract_doc *d, const struct xtext *t, size_t
 				k++;
 			/* "“十四五”开局之年": a year of the plan, not the plan */
 			if (xt_at(t, k, "开局") || xt_at(t, k, "收官") || xt_at(t, k, "规划收官") ||
-			    xt_at(t, k, "的开局") || xt_at(t, k, "实现良好开局") || xt_at(t, k, "规划的最后"))
+			    xt_at(t, k, "的开局") || xt_at(t, k, "实现良好开局") ||
+			    xt_at(t, k, "规划的最后"))
 				continue;
 			horizon = h;
 		}
@@ -234,9 +236,9 @@ static int says_this_year(const struct xtext *t, size_t a, size_t i)
 
 static char *period_before(const struct xtext *t, size_t a, size_t i)
 {
-	static const char *const words[] = {"前三季度", "前两季度", "前两个季度", "上半年", "下半年",
-	                                    "第一季度", "一季度",   "二季度",     "三季度", "四季度",
-	                                    "全年",     "年末",     "年底",       NULL};
+	static const char *const words[] = {
+	    "前三季度", "前两季度", "前两个季度", "上半年", "下半年", "第一季度", "一季度",
+	    "二季度",   "三季度",   "四季度",     "全年",   "年末",   "年底",     NULL};
 	size_t best = (size_t)-1, best_end = 0;
 	const char *word = NULL;
 	for (const char *const *w = words; *w; w++)
@@ -244,7 +246,8 @@ static char *period_before(const struct xtext *t, size_t a, size_t i)
 			size_t n = 0;
 			for (const char *p = *w; *p; p++)
 				n += ((unsigned char)*p & 0xC0) != 0x80;
-			if (best == (size_t)-1 || k + n > best_end || (k + n == best_end && k < best)) {
+			if (best == (size_t)-1 || k + n > best_end ||
+			    (k + n == best_end && k < best)) {
 				best = k;
 				best_end = k + n;
 				word = *w;
@@ -315,9 +318,11 @@ static int already(struct run *r, const struct sink_indicator *x)
 {
 	for (size_t i = 0; i < r->nseen; i++) {
 		const struct emitted *e = &r->seen[i];
-		if (e->indicator == x->indicator && e->year == x->year && strcmp(e->kind, x->kind) == 0 &&
-		    e->has_growth == x->has_growth && (!x->has_growth || e->growth == x->growth) &&
-		    e->has_high == x->has_growth_high && (!x->has_growth_high || e->high == x->growth_high) &&
+		if (e->indicator == x->indicator && e->year == x->year &&
+		    strcmp(e->kind, x->kind) == 0 && e->has_growth == x->has_growth &&
+		    (!x->has_growth || e->growth == x->growth) &&
+		    e->has_high == x->has_growth_high &&
+		    (!x->has_growth_high || e->high == x->growth_high) &&
 		    strcmp(e->value, x->value ? x->value : "") == 0 &&
 		    strcmp(e->period, x->period ? x->period : "") == 0 &&
 		    strcmp(e->qualifier, x->qualifier) == 0)
@@ -382,7 +387,8 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 		kind = multi ? NULL : "result";
 	} else if (multi || part == PART_GOALS || part == PART_PAST) {
 		horizon = multi > 0 ? multi : part == PART_GOALS ? w->part.horizon : 0;
-		int future = horizon > 0 && horizon >= (d->plan_year ? d->plan_year : d->review_year + 1);
+		int future =
+		    horizon > 0 && horizon >= (d->plan_year ? d->plan_year : d->review_year + 1);
 		if (future && part != PART_REVIEW && part != PART_PAST)
 			kind = "goal";
 	} else if (part == PART_PLAN) {
@@ -442,8 +448,8 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 	x.period = period;
 	/* what compare must warn of */
 	static const char *const estimates[] = {"预计", "初步核算", "预估", "初步统计", NULL};
-	static const char *const zones[] = {"开发区", "高新区", "经开区", "园区", "示范区", "自贸区",
-	                                    "试验区", "新区", NULL};
+	static const char *const zones[] = {"开发区", "高新区", "经开区", "园区", "示范区",
+	                                    "自贸区", "试验区", "新区",   NULL};
 	char flags[48] = "";
 	if (xt_has_any(t, sa, s->at, estimates))
 		strcat(flags, "estimate");
@@ -488,7 +494,7 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 }
 
 #define MAX_MENTIONS 64
-#define MAX_FIGURES 32
+#define MAX_FIGURES  32
 
 /* The names of a clause, each with the figures of the words after it. */
 struct named {
@@ -567,8 +573,9 @@ static void clause(struct run *r, struct where *w, const struct xtext *t)
 		size_t next = i + 1 < nm ? ms[i + 1].at : w->cb;
 		/* "居民收入增长与经济增长同步" where the economy is a name:
 		 * "…增长与地区生产总值增长同步" compares, it states nothing of GDP */
-		static const char *const compare_to[] = {"增长与", "增长和", "增长同", "增长快于",
-		                                         "增长高于", "增长略高于", "增速高于", NULL};
+		static const char *const compare_to[] = {"增长与",   "增长和",   "增长同",
+		                                         "增长快于", "增长高于", "增长略高于",
+		                                         "增速高于", NULL};
 		while (i + 1 < nm && xt_ends_with_any(t, ms[i].end, ms[i + 1].at, compare_to)) {
 			i++;
 			next = i + 1 < nm ? ms[i + 1].at : w->cb;
@@ -630,7 +637,8 @@ static void clause(struct run *r, struct where *w, const struct xtext *t)
 				if (!m && list == 1) {
 					/* 均增长9%: one figure, every name of the group */
 					for (size_t k = 0; k < ns[i].nfig; k++)
-						if (ns[i].fig[k].each && ns[i].fig[k].kind == (enum fig_kind)kind &&
+						if (ns[i].fig[k].each &&
+						    ns[i].fig[k].kind == (enum fig_kind)kind &&
 						    !ns[i].fig[k].list) {
 							fl[0] = &ns[i].fig[k];
 							m = 1;
@@ -645,14 +653,16 @@ static void clause(struct run *r, struct where *w, const struct xtext *t)
 				if (m > 1 && strcmp(fl[m - 1]->qualifier, "exact") != 0 &&
 				    strcmp(fl[m - 1]->qualifier, "range") != 0)
 					for (size_t k = 0; k + 1 < m; k++)
-						if (strcmp(fl[k]->qualifier, "exact") == 0) /* ns[i].fig */
+						if (strcmp(fl[k]->qualifier, "exact") ==
+						    0) /* ns[i].fig */
 							ns[i].fig[fl[k] - ns[i].fig].qualifier =
 							    fl[m - 1]->qualifier;
 				/* the group: names before i without a figure of this kind */
 				size_t g = i;
 				while (g > 0) {
 					const struct named *p = &ns[g - 1];
-					const struct figure *own = kind == FIG_PERCENT ? p->pct : p->level;
+					const struct figure *own =
+					    kind == FIG_PERCENT ? p->pct : p->level;
 					if (own || p->relative)
 						break;
 					int spreads = 0;
@@ -732,8 +742,9 @@ static int list_paragraph(const struct extract_para *p, const struct xtext *t)
 			k++;
 		return k > i + 1 && k < t->n && t->cp[k] == ')';
 	}
-	return k > i && k < t->n && (t->cp[k] == '.' || t->cp[k] == 0x3001 || t->cp[k] == ')' ||
-	                             (t->cp[k - 1] >= 0x2460 && t->cp[k - 1] <= 0x2473));
+	return k > i && k < t->n &&
+	       (t->cp[k] == '.' || t->cp[k] == 0x3001 || t->cp[k] == ')' ||
+	        (t->cp[k - 1] >= 0x2460 && t->cp[k - 1] <= 0x2473));
 }
 
 static void paragraph(struct run *r, const struct extract_para *p)
@@ -793,7 +804,8 @@ int extract_indicators(const struct extract_doc *doc, const struct doc_sink *sin
 	if (!r.parts)
 		return -1;
 	for (size_t i = 0; i < doc->nsections; i++)
-		r.parts[i] = classify_title(doc, doc->sections[i].title, doc->sections[i].parent == 0);
+		r.parts[i] =
+		    classify_title(doc, doc->sections[i].title, doc->sections[i].parent == 0);
 	for (size_t i = 0; i < doc->nparas && !r.failed; i++) {
 		const struct extract_para *p = &doc->paras[i];
 		if (p->kind &&

@@ -115,11 +115,11 @@ static size_t skip_spaces(const struct xtext *t, size_t i, size_t b)
  * state targets in; the counts (家, 个, 项) are kept so that a count is never
  * read as some other figure's level. */
 static const char *const units[] = {
-    "万亿美元", "亿美元",   "万美元", "美元",     "万亿元",   "亿元", "万元",   "元",
-    "万亿斤",   "亿斤",     "万斤",   "亿公斤",   "万公斤",   "公斤", "斤",     "亿吨",
-    "万吨",     "吨",       "万公顷", "公顷",     "万亩",     "亩",   "万人次", "人次",
-    "万人",     "人",       "万户",   "户",       "亿千瓦时", "万千瓦时", "千瓦时", "万千瓦",
-    "千瓦",     "万平方米", "平方米", "公里",     "家",       "个",   "项",     NULL};
+    "万亿美元", "亿美元",   "万美元", "美元",   "万亿元",   "亿元",     "万元",   "元",
+    "万亿斤",   "亿斤",     "万斤",   "亿公斤", "万公斤",   "公斤",     "斤",     "亿吨",
+    "万吨",     "吨",       "万公顷", "公顷",   "万亩",     "亩",       "万人次", "人次",
+    "万人",     "人",       "万户",   "户",     "亿千瓦时", "万千瓦时", "千瓦时", "万千瓦",
+    "千瓦",     "万平方米", "平方米", "公里",   "家",       "个",       "项",     NULL};
 
 const char *fig_unit_at(const struct xtext *t, size_t i)
 {
@@ -138,10 +138,10 @@ const char *fig_unit_at(const struct xtext *t, size_t i)
 /* ---- the words around a figure ---- */
 
 static const char *const growth_words[] = {"增长", "增速", "涨幅", "增幅", "上涨", "提高", "提升",
-                                           "增加", "回升", "上升", "下降", "降低", "减少",
-                                           "下滑", "回落", "降幅", "跌幅", "下跌", NULL};
-static const char *const fall_words[] = {"下降", "降低", "减少", "下滑", "回落", "降幅",
-                                         "跌幅", "下跌", NULL};
+                                           "增加", "回升", "上升", "下降", "降低", "减少", "下滑",
+                                           "回落", "降幅", "跌幅", "下跌", NULL};
+static const char *const fall_words[] = {"下降", "降低", "减少", "下滑", "回落",
+                                         "降幅", "跌幅", "下跌", NULL};
 
 /* The last growth word in [a, b) and whether it is a fall; a fall "to" a
  * level (降到, 下降至) is a level, not a fall. */
@@ -186,7 +186,8 @@ static const char *qualifier_after(const struct xtext *t, size_t k, size_t b)
 
 static const char *qualifier_before(const struct xtext *t, size_t a, size_t i)
 {
-	static const char *const at_most[] = {"不超过", "不高于", "低于", "控制在", "不到", "少于", NULL};
+	static const char *const at_most[] = {"不超过", "不高于", "低于", "控制在",
+	                                      "不到",   "少于",   NULL};
 	/* 超过, 突破 before a level restate it ("首次突破1万亿元"): the word after
 	 * the figure decides those */
 	static const char *const at_least[] = {"不低于", "不少于", NULL};
@@ -240,7 +241,8 @@ size_t fig_scan(const struct xtext *t, size_t a, size_t b, struct figure *out, s
 			list++;
 			next_list = xt_find(t, i + 1, b, "分别");
 		}
-		if (!xt_is_digit(t->cp[i]) || (i > a && (xt_is_digit(t->cp[i - 1]) || t->cp[i - 1] == '.')))
+		if (!xt_is_digit(t->cp[i]) ||
+		    (i > a && (xt_is_digit(t->cp[i - 1]) || t->cp[i - 1] == '.')))
 			continue;
 		/* a year, a date, a numbering: not a figure */
 		size_t e = number_end(t, i, b);
@@ -253,7 +255,8 @@ size_t fig_scan(const struct xtext *t, size_t a, size_t b, struct figure *out, s
 		size_t end = 0;
 		size_t conn = range_connector(t, k < b && t->cp[k] == '%' ? k + 1 : k, b);
 		size_t hi_at = conn ? skip_spaces(t, conn, b) : 0;
-		size_t hi_end = hi_at && hi_at < b && xt_is_digit(t->cp[hi_at]) ? number_end(t, hi_at, b) : 0;
+		size_t hi_end =
+		    hi_at && hi_at < b && xt_is_digit(t->cp[hi_at]) ? number_end(t, hi_at, b) : 0;
 		size_t hi_pct = hi_end ? skip_spaces(t, hi_end, b) : 0;
 		if (hi_end && hi_pct < b && t->cp[hi_pct] == '%') {
 			char w[32];
@@ -340,7 +343,8 @@ const char *fig_relative(const struct xtext *t, size_t a, size_t b)
 		size_t k = xt_find(t, a, b, *w);
 		if (k < b) {
 			size_t to = k + 10 < b ? k + 10 : b;
-			if (xt_has(t, k, to, "增长") || xt_has(t, k, to, "发展") || xt_has(t, k, to, "增速"))
+			if (xt_has(t, k, to, "增长") || xt_has(t, k, to, "发展") ||
+			    xt_has(t, k, to, "增速"))
 				return "above";
 		}
 	}

@@ -40,19 +40,19 @@ char *xt_utf8(const struct xtext *t, size_t a, size_t b);
 enum fig_kind { FIG_PERCENT, FIG_LEVEL };
 
 struct figure {
-	size_t at, end;     /* the figure in code points, from its number to its unit or % */
-	size_t cue_at;      /* where the words that govern it start (after the previous figure) */
+	size_t at, end; /* the figure in code points, from its number to its unit or % */
+	size_t cue_at;  /* where the words that govern it start (after the previous figure) */
 	enum fig_kind kind;
-	double num;         /* the number; for a range its low end */
-	double high;        /* a range's high end */
-	int range;          /* "6%—6.5%", "5%到5.5%" */
-	char written[32];   /* the number as written, ASCII digits ("457.6") */
-	const char *unit;   /* FIG_LEVEL: 亿元, 万人, 万亿斤 … (static) */
+	double num;            /* the number; for a range its low end */
+	double high;           /* a range's high end */
+	int range;             /* "6%—6.5%", "5%到5.5%" */
+	char written[32];      /* the number as written, ASCII digits ("457.6") */
+	const char *unit;      /* FIG_LEVEL: 亿元, 万人, 万亿斤 … (static) */
 	const char *qualifier; /* exact at_least at_most about range (static) */
-	int growth;         /* a percentage a growth word governs (增长, 涨幅, 下降 …) */
-	int fall;           /* 下降, 降低, 减少: the number is a fall */
-	int list;           /* index of the 分别 list it belongs to, 0 none */
-	int each;           /* 均增长 X: the same figure for every name before it */
+	int growth;            /* a percentage a growth word governs (增长, 涨幅, 下降 …) */
+	int fall;              /* 下降, 降低, 减少: the number is a fall */
+	int list;              /* index of the 分别 list it belongs to, 0 none */
+	int each;              /* 均增长 X: the same figure for every name before it */
 };
 
 /* The figures in [a, b), in order; returns how many (at most max). */

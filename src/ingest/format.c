@@ -27,24 +27,33 @@ const char *format_refusal(const char *d, size_t len)
 	if (starts(d, len, "PK\x03\x04", 4)) {
 		if (contains(d, len, "word/"))
 			return "a Word .docx file, which baogao does not read yet: convert it with "
-			       "`soffice --headless --convert-to txt:Text FILE` and ingest the text";
+			       "`soffice --headless --convert-to txt:Text FILE` and ingest the "
+			       "text";
 		if (contains(d, len, "application/vnd.oasis.opendocument"))
-			return "an OpenDocument (.odt) file, which baogao does not read yet: convert it "
-			       "with `soffice --headless --convert-to txt:Text FILE` and ingest the text";
+			return "an OpenDocument (.odt) file, which baogao does not read yet: "
+			       "convert it "
+			       "with `soffice --headless --convert-to txt:Text FILE` and ingest "
+			       "the text";
 		return "a ZIP archive: unpack it and ingest the files inside";
 	}
 	if (starts(d, len, "{\\rtf", 5))
-		return "an RTF file: convert it with `soffice --headless --convert-to txt:Text FILE` "
+		return "an RTF file: convert it with `soffice --headless --convert-to txt:Text "
+		       "FILE` "
 		       "and ingest the text";
 	if (contains(d, len < 2048 ? len : 2048, "MIME-Version:") &&
 	    contains(d, len < 4096 ? len : 4096, "multipart/related"))
-		return "a web archive (.mht): open it in a browser, save it as a web page (.html) and "
+		return "a web archive (.mht): open it in a browser, save it as a web page (.html) "
+		       "and "
 		       "ingest that";
 	if (starts(d, len, "\x89PNG", 4) || starts(d, len, "\xFF\xD8\xFF", 3) ||
 	    starts(d, len, "GIF8", 4) || starts(d, len, "II*\0", 4) || starts(d, len, "MM\0*", 4))
 		return "an image: a scanned report needs OCR (e.g. tesseract -l chi_sim) first";
 	if (starts(d, len, "\x1F\x8B", 2) || starts(d, len, "7z\xBC\xAF", 4) ||
-	    starts(d, len, "Rar!", 4) || starts(d, len, "BZh", 3) || starts(d, len, "\xFD" "7zXZ", 5))
+	    starts(d, len, "Rar!", 4) || starts(d, len, "BZh", 3) ||
+	    starts(d, len,
+	           "\xFD"
+	           "7zXZ",
+	           5))
 		return "a compressed archive: unpack it and ingest the files inside";
 	return NULL;
 }

@@ -45,12 +45,13 @@ static const char *page_charset(const char *data, size_t len)
 		if (strncasecmp(data + i, "charset", 7) != 0)
 			continue;
 		size_t k = i + 7;
-		while (k < n && (data[k] == ' ' || data[k] == '=' || data[k] == '"' || data[k] == '\''))
+		while (k < n &&
+		       (data[k] == ' ' || data[k] == '=' || data[k] == '"' || data[k] == '\''))
 			k++;
 		char name[32];
 		size_t m = 0;
-		while (k < n && m + 1 < sizeof name && (isalnum((unsigned char)data[k]) || data[k] == '-' ||
-		                                        data[k] == '_'))
+		while (k < n && m + 1 < sizeof name &&
+		       (isalnum((unsigned char)data[k]) || data[k] == '-' || data[k] == '_'))
 			name[m++] = (char)tolower((unsigned char)data[k++]);
 		name[m] = '\0';
 		if (!m)
@@ -70,7 +71,8 @@ static const char *page_charset(const char *data, size_t len)
 
 static int named(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->name && strcasecmp((const char *)n->name, name) == 0;
+	return n->type == XML_ELEMENT_NODE && n->name &&
+	       strcasecmp((const char *)n->name, name) == 0;
 }
 
 static int named_any(const xmlNode *n, const char *const *names)
@@ -82,13 +84,13 @@ static int named_any(const xmlNode *n, const char *const *names)
 }
 
 /* never text of the report */
-static const char *const dropped[] = {"script", "style", "noscript", "iframe", "nav",    "form",
-                                      "select", "button", "head",    "aside",  "header", "footer",
-                                      "object", "svg",    "input",   "textarea", NULL};
-static const char *const blocks[] = {"p",  "div", "h1",      "h2",    "h3",         "h4",
-                                     "h5", "h6",  "li",      "tr",    "section",    "article",
-                                     "ul", "ol",  "table",   "center", "blockquote", "dd",
-                                     "dt", "pre", "caption", "dl",    "tbody",      "td", NULL};
+static const char *const dropped[] = {
+    "script", "style",  "noscript", "iframe", "nav", "form",  "select",   "button", "head",
+    "aside",  "header", "footer",   "object", "svg", "input", "textarea", NULL};
+static const char *const blocks[] = {
+    "p",  "div",     "h1",      "h2", "h3",    "h4",    "h5",     "h6",         "li",
+    "tr", "section", "article", "ul", "ol",    "table", "center", "blockquote", "dd",
+    "dt", "pre",     "caption", "dl", "tbody", "td",    NULL};
 
 /* text length under n (bytes), and how much of it is inside links */
 static void text_size(const xmlNode *n, size_t *all, size_t *linked, int in_link)
@@ -153,7 +155,8 @@ static const xmlNode *best_body(const xmlNode *n, size_t *best_score, const xmlN
 static const xmlNode *first_named(const xmlNode *n, const char *name, const xmlNode *skip)
 {
 	for (const xmlNode *c = n; c; c = c->next) {
-		if (c == skip || (c->type == XML_ELEMENT_NODE && named_any(c, dropped) && !named(c, "head")))
+		if (c == skip ||
+		    (c->type == XML_ELEMENT_NODE && named_any(c, dropped) && !named(c, "head")))
 			continue;
 		if (named(c, name))
 			return c;
@@ -292,7 +295,7 @@ int html_to_text(const char *data, size_t len, char **out, size_t *out_len, cons
 {
 	*out = NULL;
 	const char *cs = page_charset(data, len);
-	*encoding = strcmp(cs, "UTF-8") == 0 ? "HTML UTF-8"
+	*encoding = strcmp(cs, "UTF-8") == 0     ? "HTML UTF-8"
 	            : strcmp(cs, "GB18030") == 0 ? "HTML GB18030"
 	                                         : "HTML Big5";
 	if (len > 0x7FFFFFFF) {
@@ -300,8 +303,8 @@ int html_to_text(const char *data, size_t len, char **out, size_t *out_len, cons
 		return -1;
 	}
 	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, cs,
-	                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                    HTML_PARSE_NONET);
+	                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 	if (!doc) {
 		*reason = "web page that cannot be parsed";
 		return -1;

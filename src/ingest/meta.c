@@ -72,7 +72,8 @@ static char *unit_name(const char *s, size_t a, size_t b)
 		size_t k = pu_decode(s + i, b - i, &cp);
 		i += k;
 		n_unit++;
-		int cut = (cp == 0x7701 || cp == 0x5E02 || cp == 0x76DF) && n_unit >= 2; /* 省 市 盟 */
+		int cut =
+		    (cp == 0x7701 || cp == 0x5E02 || cp == 0x76DF) && n_unit >= 2; /* 省 市 盟 */
 		if (!cut && n_unit >= 3 && i >= 9 &&
 		    (memcmp(s + i - 9, "自治区", 9) == 0 || memcmp(s + i - 9, "自治州", 9) == 0))
 			cut = 1;
@@ -90,9 +91,9 @@ static char *unit_name(const char *s, size_t a, size_t b)
 	uint32_t last = pu_last(s + unit, b - unit, &last_at);
 	if (!in_list(last, "省市区县旗州盟"))
 		return NULL;
-	static const char *const not_governments[] = {"开发区", "高新区", "经开区", "园区", "示范区",
-	                                              "试验区", "保税区", "自贸区", "集聚区", "景区",
-	                                              "城区",   "社区",   "片区",   "新城区", NULL};
+	static const char *const not_governments[] = {
+	    "开发区", "高新区", "经开区", "园区", "示范区", "试验区", "保税区", "自贸区",
+	    "集聚区", "景区",   "城区",   "社区", "片区",   "新城区", NULL};
 	for (const char *const *w = not_governments; *w; w++) {
 		size_t wl = strlen(*w);
 		if (b - unit >= wl && memcmp(s + b - wl, *w, wl) == 0)
@@ -497,7 +498,8 @@ static void find_years(const struct parse_doc *d, int *review, int *plan)
 /* Full-width digits, ％ or ．: U+FF05, U+FF0E, U+FF10–FF19 (EF BC 85/8E/90–99). */
 static int has_wide_digits(const char *s, size_t len)
 {
-	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(s + len - p))) && p + 2 < s + len; p++)
+	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(s + len - p))) && p + 2 < s + len;
+	     p++)
 		if ((unsigned char)p[1] == 0xBC &&
 		    ((unsigned char)p[2] == 0x85 || (unsigned char)p[2] == 0x8E ||
 		     ((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)))
@@ -520,14 +522,17 @@ static int folded_doc(const struct parse_doc *d, struct parse_doc *f)
 		f->paras[i] = d->paras[i];
 		if (!has_wide_digits(d->paras[i].text, d->paras[i].len))
 			continue;
-		f->paras[i].text = text_fold(d->paras[i].text, d->paras[i].len, 0, &f->paras[i].len);
+		f->paras[i].text =
+		    text_fold(d->paras[i].text, d->paras[i].len, 0, &f->paras[i].len);
 		if (!f->paras[i].text)
 			return -1;
 	}
 	for (size_t i = 0; i < d->nsections; i++) {
 		f->sections[i] = d->sections[i];
 		f->sections[i].title =
-		    d->sections[i].title ? text_fold(d->sections[i].title, strlen(d->sections[i].title), 0, NULL) : NULL;
+		    d->sections[i].title
+		        ? text_fold(d->sections[i].title, strlen(d->sections[i].title), 0, NULL)
+		        : NULL;
 		if (d->sections[i].title && !f->sections[i].title)
 			return -1;
 	}
@@ -590,8 +595,8 @@ int meta_read(const struct parse_doc *d, const char *path, struct meta *m)
 		int r, p;
 		years_from_date(m->date, &r, &p);
 		/* parts that name both years are taken as they say */
-		if (!(m->review_year && m->plan_year == m->review_year + 1 && m->plan_year >= p - 1 &&
-		      m->plan_year <= p + 1)) {
+		if (!(m->review_year && m->plan_year == m->review_year + 1 &&
+		      m->plan_year >= p - 1 && m->plan_year <= p + 1)) {
 			m->review_year = r;
 			m->plan_year = p;
 		}

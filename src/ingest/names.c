@@ -179,15 +179,15 @@ static int not_a_mention(const struct xtext *t, size_t a, size_t b, size_t i,
 	if (word_before(t, a, i, "人均") || word_before(t, a, i, "单位") ||
 	    word_before(t, a, i, "万元"))
 		return 1;
-	static const char *const after[] = {"能耗", "电耗", "水耗", "比重", "的比重", "比例",
+	static const char *const after[] = {"能耗",   "电耗", "水耗", "比重",   "的比重", "比例",
 	                                    "的比例", "占比", "之比", "收入比", NULL};
 	for (const char *const *w = after; *w; w++)
 		if (xt_at(t, e, *w))
 			return 1;
 	/* "农村牧区常住居民人均可支配收入": a part of the residents that has no
 	 * name here is not all residents */
-	static const char *const part_of[] = {"常住", "农村", "城镇", "牧区", "农民", "城市", "乡村", "农牧",
-	                                      NULL};
+	static const char *const part_of[] = {"常住", "农村", "城镇", "牧区", "农民",
+	                                      "城市", "乡村", "农牧", NULL};
 	if (xt_at(t, i, "居民"))
 		for (const char *const *w = part_of; *w; w++)
 			if (word_before(t, a, i, *w))

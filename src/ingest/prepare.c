@@ -144,7 +144,8 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		int rc = html_to_text(data, len, &text, &tlen, &page_encoding, &reason);
 		free(data);
 		if (rc < 0) {
-			pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
+			pr->outcome =
+			    strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
 			pr->reason = reason;
 			return pr;
 		}

@@ -78,7 +78,8 @@ enum verdict compare_judge(const struct compare_judgement *j)
 	const double eps = 1e-9;
 	/* a ceiling: a rate kept low, or a figure that is a fall */
 	if (ceiling_indicator(j->indicator) || t < 0 || is(q, "at_most")) {
-		double slack = is(q, "about") && ceiling_indicator(j->indicator) ? ABOUT_TOLERANCE : 0;
+		double slack =
+		    is(q, "about") && ceiling_indicator(j->indicator) ? ABOUT_TOLERANCE : 0;
 		if (is(q, "range"))
 			t = j->target_high;
 		return r <= t + slack + eps ? VERDICT_MET : VERDICT_MISSED;
@@ -112,16 +113,16 @@ struct unit_scale {
 };
 
 static const struct unit_scale scales[] = {
-    {"元", "yuan", 1},         {"万元", "yuan", 1e4},      {"亿元", "yuan", 1e8},
-    {"万亿元", "yuan", 1e12},  {"美元", "usd", 1},         {"万美元", "usd", 1e4},
-    {"亿美元", "usd", 1e8},    {"万亿美元", "usd", 1e12},  {"人", "people", 1},
-    {"万人", "people", 1e4},   {"户", "households", 1},    {"万户", "households", 1e4},
-    {"斤", "jin", 1},          {"万斤", "jin", 1e4},       {"亿斤", "jin", 1e8},
-    {"万亿斤", "jin", 1e12},   {"公斤", "jin", 2},         {"万公斤", "jin", 2e4},
-    {"亿公斤", "jin", 2e8},    {"吨", "jin", 2000},        {"万吨", "jin", 2e7},
-    {"亿吨", "jin", 2e11},     {"亩", "mu", 1},            {"万亩", "mu", 1e4},
-    {"公顷", "mu", 15},        {"万公顷", "mu", 15e4},     {"千瓦时", "kwh", 1},
-    {"万千瓦时", "kwh", 1e4},  {"亿千瓦时", "kwh", 1e8},
+    {"元", "yuan", 1},        {"万元", "yuan", 1e4},     {"亿元", "yuan", 1e8},
+    {"万亿元", "yuan", 1e12}, {"美元", "usd", 1},        {"万美元", "usd", 1e4},
+    {"亿美元", "usd", 1e8},   {"万亿美元", "usd", 1e12}, {"人", "people", 1},
+    {"万人", "people", 1e4},  {"户", "households", 1},   {"万户", "households", 1e4},
+    {"斤", "jin", 1},         {"万斤", "jin", 1e4},      {"亿斤", "jin", 1e8},
+    {"万亿斤", "jin", 1e12},  {"公斤", "jin", 2},        {"万公斤", "jin", 2e4},
+    {"亿公斤", "jin", 2e8},   {"吨", "jin", 2000},       {"万吨", "jin", 2e7},
+    {"亿吨", "jin", 2e11},    {"亩", "mu", 1},           {"万亩", "mu", 1e4},
+    {"公顷", "mu", 15},       {"万公顷", "mu", 15e4},    {"千瓦时", "kwh", 1},
+    {"万千瓦时", "kwh", 1e4}, {"亿千瓦时", "kwh", 1e8},
 };
 
 /* the value in its dimension's base unit; 0 when it has none */
@@ -169,9 +170,10 @@ static void warn(struct compare_row *c, const char *code)
 const char *compare_warning_label(const char *code)
 {
 	static const char *const labels[][2] = {
-	    {"part_year", "非全年数据"}, {"estimate", "预计数"},   {"revised", "数据有修订"},
-	    {"old_name", "名称或口径变化"}, {"renamed", "名称或口径变化"}, {"zone", "园区数据"},
-	    {"range", "区间目标"},       {"unit", "单位换算"},
+	    {"part_year", "非全年数据"},   {"estimate", "预计数"},
+	    {"revised", "数据有修订"},     {"old_name", "名称或口径变化"},
+	    {"renamed", "名称或口径变化"}, {"zone", "园区数据"},
+	    {"range", "区间目标"},         {"unit", "单位换算"},
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i][0], code) == 0)
@@ -261,7 +263,8 @@ static size_t lower_bound(const struct keyed *k, size_t n, const char *region,
 
 static int needs_level(const struct indicator_row *t)
 {
-	return !t->has_growth && t->value && !is(t->qualifier, "in_step") && !is(t->qualifier, "above");
+	return !t->has_growth && t->value && !is(t->qualifier, "in_step") &&
+	       !is(t->qualifier, "above");
 }
 
 /* The result that best stands for a year: one with the figure the target
@@ -464,9 +467,10 @@ static int fill_words(model *m, sqlite3_stmt **st, struct indicator_row *r)
 {
 	if (!r || r->text)
 		return 0;
-	if (!*st && !(*st = model_prepare(m, "SELECT substr(text, ?2 + 1,"
-	                                       " CASE WHEN ?3 > ?2 THEN ?3 - ?2 ELSE length(text) END)"
-	                                       " FROM paragraphs WHERE id = ?1")))
+	if (!*st &&
+	    !(*st = model_prepare(m, "SELECT substr(text, ?2 + 1,"
+	                             " CASE WHEN ?3 > ?2 THEN ?3 - ?2 ELSE length(text) END)"
+	                             " FROM paragraphs WHERE id = ?1")))
 		return -1;
 	sqlite3_bind_int64(*st, 1, r->paragraph);
 	sqlite3_bind_int(*st, 2, r->start);
@@ -512,8 +516,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	for (size_t i = 0; i < nk;) {
 		size_t e = i, best = (size_t)-1;
 		size_t targets = 0;
-		for (; e < nk && cmp_key_parts(k[i].r->region, k[i].r->indicator, k[i].r->year,
-		                               k[e].r) == 0;
+		for (; e < nk &&
+		       cmp_key_parts(k[i].r->region, k[i].r->indicator, k[i].r->year, k[e].r) == 0;
 		     e++)
 			targets += is(k[e].r->kind, "target");
 		for (size_t x = i; x < e; x++) {
@@ -555,8 +559,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		const struct indicator_row *res =
 		    best_result(k, nk, t->region, t->indicator, t->year, t, &revised);
 		c->result = copy_row(res);
-		c->previous = copy_row(
-		    best_result(k, nk, t->region, t->indicator, t->year - 1, NULL, NULL));
+		c->previous =
+		    copy_row(best_result(k, nk, t->region, t->indicator, t->year - 1, NULL, NULL));
 		fill_words(m, &words, &c->target);
 		fill_words(m, &words, c->result);
 		fill_words(m, &words, c->previous);

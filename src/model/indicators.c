@@ -39,7 +39,7 @@ struct section_cache {
 	struct cached_section {
 		int64_t id, parent;
 		char *number, *title, *path;
-	} *v;
+	} * v;
 	size_t n;
 };
 

@@ -13,7 +13,7 @@ struct indicator_row {
 	int64_t id, doc, paragraph, section; /* database ids */
 	char *region, *indicator, *name, *kind, *value, *unit, *qualifier, *period;
 	char *source, *section_path, *text; /* text: the sentence */
-	char *flags; /* see sink_indicator.flags */
+	char *flags;                        /* see sink_indicator.flags */
 	int year;
 	double growth;
 	int has_growth;

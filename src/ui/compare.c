@@ -205,12 +205,8 @@ static const char *qualifier_label(const char *q)
 {
 	static const struct {
 		const char *q, *label;
-	} labels[] = {{"at_least", "以上"},
-	              {"about", "左右"},
-	              {"at_most", "以内"},
-	              {"in_step", "与经济增长同步"},
-	              {"above", "高于经济增长"},
-	              {"range", "区间"}};
+	} labels[] = {{"at_least", "以上"},          {"about", "左右"},         {"at_most", "以内"},
+	              {"in_step", "与经济增长同步"}, {"above", "高于经济增长"}, {"range", "区间"}};
 	for (size_t i = 0; q && i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(q, labels[i].q) == 0)
 			return labels[i].label;

@@ -63,14 +63,13 @@ static void num(char *buf, size_t size, const struct indicator_row *r, int growt
 
 static void write_csv(FILE *fp, const struct compare_row *rows, size_t n)
 {
-	static const char *const head[] = {"region",        "indicator",        "year",
-	                                   "verdict",       "target_value",     "target_unit",
-	                                   "target_growth", "target_qualifier", "target_source",
-	                                   "target_text",   "result_year",      "result_value",
-	                                   "result_unit",   "result_growth",    "result_source",
-	                                   "result_text",   "previous_year",    "previous_value",
-	                                   "previous_unit", "previous_growth",  "previous_text",
-	                                   "warnings"};
+	static const char *const head[] = {
+	    "region",        "indicator",      "year",          "verdict",
+	    "target_value",  "target_unit",    "target_growth", "target_qualifier",
+	    "target_source", "target_text",    "result_year",   "result_value",
+	    "result_unit",   "result_growth",  "result_source", "result_text",
+	    "previous_year", "previous_value", "previous_unit", "previous_growth",
+	    "previous_text", "warnings"};
 	size_t nh = sizeof head / sizeof head[0];
 	fputs("\xef\xbb\xbf", fp); /* so spreadsheet programs read UTF-8 */
 	for (size_t i = 0; i < nh; i++)
