@@ -307,8 +307,14 @@ size_t fig_scan(const struct xtext *t, size_t a, size_t b, struct figure *out, s
 			q = qualifier_before(t, from, i);
 		if (q)
 			f.qualifier = q;
-		if (f.range)
+		if (f.range) {
 			f.qualifier = "range";
+			if (f.high < f.num) { /* "7%—6%": the ends in order */
+				double lo = f.high;
+				f.high = f.num;
+				f.num = lo;
+			}
+		}
 		if (!f.qualifier)
 			f.qualifier = "exact";
 		f.each = distributes(t, from, i);

@@ -495,9 +495,16 @@ static void find_years(const struct parse_doc *d, int *review, int *plan)
 	}
 }
 
-/* Full-width digits, ％ or ．: U+FF05, U+FF0E, U+FF10–FF19 (EF BC 85/8E/90–99). */
+/* Full-width digits, ％ or ．: U+FF05, U+FF0E, U+FF10–FF19 (EF BC 85/8E/90–99),
+ * or a traditional character: what folding must read. */
 static int has_wide_digits(const char *s, size_t len)
 {
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += pu_decode(s + i, len - i, &cp);
+		if (cp >= 0x3400 && text_t2s_cp(cp) != cp)
+			return 1;
+	}
 	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(s + len - p))) && p + 2 < s + len;
 	     p++)
 		if ((unsigned char)p[1] == 0xBC &&

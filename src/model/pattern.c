@@ -561,8 +561,12 @@ static enum prefilter regex_prefilter(const char *p, size_t len, int icase, char
 		return PRE_FTS;
 	}
 	free(fts.s);
-	/* (?i) inside the pattern makes it caseless too */
-	if (branches == 1 && instr_safe(only.buf, only.len, icase || strstr(p, "(?"))) {
+	/* (?i) inside the pattern makes it caseless too; a two-character literal
+	 * folding touches (增长: 長 folds to 长) may still be asked through the
+	 * index (regex_init drops it when the index cannot answer) */
+	if (branches == 1 && (instr_safe(only.buf, only.len, icase || strstr(p, "(?")) ||
+	                      (utf8_count(only.buf, only.len) == 2 &&
+	                       index_exact_chars(only.buf, only.len)))) {
 		*arg = strndup(only.buf, only.len);
 		return *arg ? PRE_INSTR : PRE_NONE;
 	}
@@ -671,8 +675,17 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 	free(cp_of);
 	mt->pre = regex_prefilter(folded, plen, mt->icase, &mt->pre_arg);
 	free(folded);
-	if (mt->pre == PRE_INSTR && short_prefilter(m, mt, mt->pre_arg, strlen(mt->pre_arg)) < 0)
-		return -1;
+	if (mt->pre == PRE_INSTR) {
+		int rc = short_prefilter(m, mt, mt->pre_arg, strlen(mt->pre_arg));
+		if (rc < 0)
+			return -1;
+		/* the stored text holds what folding would change: no raw search */
+		if (rc == 1 && !instr_safe(mt->pre_arg, strlen(mt->pre_arg), mt->icase || strstr(pattern, "(?"))) {
+			free(mt->pre_arg);
+			mt->pre_arg = NULL;
+			mt->pre = PRE_NONE;
+		}
+	}
 	if (!RUNNING_ON_VALGRIND)
 		pcre2_jit_compile(mt->re,
 		                  PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "text/text.h"
+#include "text/t2s_table.h"
 
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len)
 {
@@ -27,4 +28,18 @@ char *text_fold(const char *s, size_t len, int icase, size_t *out_len)
 	if (out_len)
 		*out_len = o;
 	return out;
+}
+
+uint32_t text_t2s_cp(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof t2s_table / sizeof t2s_table[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t2s_table[mid].from < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof t2s_table / sizeof t2s_table[0] && t2s_table[lo].from == cp ? t2s_table[lo].to
+	                                                                              : cp;
 }

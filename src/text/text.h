@@ -94,7 +94,9 @@ enum text_stop text_stop_at(uint32_t cp);
 
 /* Search folding: one code point in → one code point out, so code point
  * offsets in folded text equal those in the original.  Full-width ASCII
- * (U+FF01–FF5E) → ASCII, U+3000 → space; with icase, ASCII A–Z → a–z.
+ * (U+FF01–FF5E) → ASCII, U+3000 → space, a traditional character → its
+ * simplified form (OpenCC's characters, t2s_table.h: 專業鎮 → 专业镇); with
+ * icase, ASCII A–Z → a–z.
  * Returns malloc'd; *out_len receives byte length. */
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len);
 /* The code points text_fold_cp may change (with or without icase), as
@@ -102,14 +104,19 @@ char *text_fold(const char *s, size_t len, int icase, size_t *out_len);
  * learns what folding touches from these instead of asking all of Unicode
  * at every start (pattern.c); test_text checks them against text_fold_cp. */
 /* clang-format off */
-#define TEXT_FOLD_DOMAIN {{'A', 'Z'}, {0x3000, 0x3000}, {0xFF01, 0xFF5E}}
+#define TEXT_FOLD_DOMAIN {{'A', 'Z'}, {0x3000, 0x3000}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, \
+                          {0xF900, 0xFAFF}, {0xFF01, 0xFF5E}, {0x20000, 0x2A6DF}}
 /* clang-format on */
+/* The simplified form of a traditional character, else cp itself. */
+uint32_t text_t2s_cp(uint32_t cp);
 static inline uint32_t text_fold_cp(uint32_t cp, int icase)
 {
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		cp -= 0xFF01 - 0x21;
 	else if (cp == 0x3000)
 		cp = ' ';
+	else if (cp >= 0x3400 && cp <= 0x2A6DF && (cp <= 0xFAFF || cp >= 0x20000))
+		cp = text_t2s_cp(cp);
 	if (icase && cp >= 'A' && cp <= 'Z')
 		cp += 'a' - 'A';
 	return cp;

@@ -75,7 +75,14 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	if (ind->paragraph < 1 || ind->paragraph > k->paragraphs || ind->start < 0 ||
 	    ind->end < ind->start)
 		abort();
-	if (strcmp(ind->kind, "result") != 0 && strcmp(ind->kind, "target") != 0)
+	if (strcmp(ind->kind, "result") != 0 && strcmp(ind->kind, "target") != 0 &&
+	    strcmp(ind->kind, "goal") != 0)
+		abort();
+	/* a goal has its end year; nothing else has one */
+	if ((strcmp(ind->kind, "goal") == 0) != (ind->horizon > 0))
+		abort();
+	/* a range has both ends, in order */
+	if (ind->has_growth_high && (!ind->has_growth || ind->growth_high < ind->growth))
 		abort();
 	check_text(ind->indicator);
 	return 0;
