@@ -17,6 +17,7 @@
 #include "ingest/parse.h"
 #include "ingest/sha256.h"
 #include "ingest_rec.h"
+#include "text/text.h"
 
 /* ---- SHA-256 ----------------------------------------------------------- */
 
@@ -828,6 +829,62 @@ static void test_web_pages(void)
 	rec_free(&r);
 }
 
+/* Hard-wrapped text as pdftotext gives it: lines of one width, a number
+ * split over two lines, page numbers and a running header at each page
+ * break, spread-out words. */
+static void test_hard_wrapped(void)
+{
+	static const char para[] =
+	    "过去一年，全县上下团结奋斗，经济运行总体平稳。全县地区生产总值完成120.5亿元，同比增长"
+	    "5.1%；一般公共预算收入完成8.6亿元，同比增长3.2%；城镇新增就业3200人。农业农村工作扎实"
+	    "推进，粮食总产量稳定在2.1亿斤，乡村振兴取得新进展，群众获得感持续增强。";
+	static char text[8192];
+	size_t n = (size_t)snprintf(text, sizeof text,
+	                            "某某县人民政府文件\n政府工作报告\n一、2023 年工作回顾\n");
+	int page = 1;
+	for (int copy = 0; copy < 3; copy++) { /* three paragraphs: the wrap width is plain */
+		size_t i = 0, cps = 0;
+		while (para[i]) {
+			uint32_t cp;
+			size_t k = utf8_decode(para + i, strlen(para + i), &cp);
+			memcpy(text + n, para + i, k);
+			n += k;
+			i += k;
+			if (++cps % 20 == 0) {
+				text[n++] = '\n';
+				if (cps % 60 == 0) /* a page break: its number, then the header */
+					n += (size_t)snprintf(text + n, sizeof text - n,
+					                      "\n—%d—\n\n\f某某县人民政府文件\n",
+					                      page++);
+			}
+		}
+		text[n++] = '\n';
+	}
+	n += (size_t)snprintf(text + n, sizeof text - n,
+	                      "二、2024 年 主 要 目 标\n今年地区生产总值增长6%%左右。\n");
+	struct rec r = ingest_string("wrapped.txt", text);
+	CHECK_INT(r.ndocs, 1);
+	if (r.ndocs == 1) {
+		const struct rec_doc *d = &r.docs[0];
+		const struct rec_para *p = find_para(d, "过去一年");
+		CHECK(p && strstr(p->text, "同比增长5.1%") &&
+		      strstr(p->text, "群众获得感持续增强。"));
+		int noise = 0, paras = 0;
+		for (int k = 0; k < (int)d->nparas; k++) {
+			noise += strstr(d->paras[k].text, "—1—") ||
+			         strstr(d->paras[k].text, "—2—") ||
+			         strstr(d->paras[k].text, "人民政府文件") ||
+			         strchr(d->paras[k].text, '\f');
+			paras += strstr(d->paras[k].text, "过去一年") != NULL;
+		}
+		CHECK_INT(noise, 0);
+		CHECK_INT(paras, 3);
+		CHECK(find_section(d, "2023年工作回顾") != NULL);
+		CHECK(find_section(d, "2024年主要目标") != NULL);
+	}
+	rec_free(&r);
+}
+
 /* The region as each level of government names itself, and the years from
  * the day a report was delivered. */
 static void test_regions(void)
@@ -900,5 +957,6 @@ int main(void)
 	test_small_cases();
 	test_regions();
 	test_web_pages();
+	test_hard_wrapped();
 	return check_done();
 }

@@ -381,16 +381,17 @@ static void test_traditional(void)
 	CHECK(m != NULL);
 	if (!m)
 		return;
-	static const char *const trad[] = {"推進專業鎮建設，專業鎮產值增長８％。", "發展經濟。", NULL};
+	static const char *const trad[] = {"推進專業鎮建設，專業鎮產值增長８％。", "發展經濟。",
+	                                   NULL};
 	static const char *const simp[] = {"专业镇建设加快。", NULL};
 	struct doc t1 = {"t1.txt", "kt1", "某鎮", NULL, 0, 0, trad};
 	struct doc t2 = {"t2.txt", "kt2", "某区", NULL, 0, 0, simp};
 	CHECK(!store(m, &t1, 1) && !store(m, &t2, 1));
 	CHECK_INT(count(m, "专业镇", 0, 0, NULL), 3);
 	CHECK_INT(count(m, "專業鎮", 0, 0, NULL), 3);
-	CHECK_INT(count(m, "镇", 0, 0, NULL), 3);      /* a short literal folding touches */
-	CHECK_INT(count(m, "经济", 0, 0, NULL), 1);    /* two characters, through the index */
-	CHECK_INT(count(m, "增长8%", 0, 0, NULL), 1);  /* 長 and ８ folded */
+	CHECK_INT(count(m, "镇", 0, 0, NULL), 3);     /* a short literal folding touches */
+	CHECK_INT(count(m, "经济", 0, 0, NULL), 1);   /* two characters, through the index */
+	CHECK_INT(count(m, "增长8%", 0, 0, NULL), 1); /* 長 and ８ folded */
 	CHECK_INT(count(m, "专业镇[^，]*产值", 1, 0, NULL), 1);
 	CHECK_INT(count(m, "(专业)+镇", 1, 0, NULL), 3);
 	model_close(m);

@@ -112,6 +112,7 @@ static unsigned char *table_widths(void)
 				_exit(1);
 			off += (size_t)n;
 		}
+		free(w); /* valgrind checks the child's leaks too */
 		_exit(0);
 	}
 	close(fd[1]);

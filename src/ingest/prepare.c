@@ -12,6 +12,7 @@
 #include "ingest/html.h"
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
+#include "ingest/unwrap.h"
 
 static const char *source_name(const char *path)
 {
@@ -157,7 +158,22 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		pr->reason = reason;
 		return pr;
 	}
+	/* pdftotext and the like: lines rejoined into paragraphs */
+	char *unwrapped;
+	size_t ulen;
+	int u = unwrap_text(dec.text, dec.len, &unwrapped, &ulen);
+	if (u < 0) {
+		free(dec.text);
+		pr->outcome = INGEST_FAILED;
+		pr->reason = "out of memory";
+		return pr;
+	}
 	sha256_hex(dec.text, dec.len, pr->hash);
+	if (u == 1) {
+		free(dec.text);
+		dec.text = unwrapped;
+		dec.len = ulen;
+	}
 	pr->bytes = dec.len;
 	pr->encoding = page_encoding ? page_encoding : dec.encoding;
 	/* the parser lets the text go as soon as it has made its units */

@@ -564,9 +564,9 @@ static enum prefilter regex_prefilter(const char *p, size_t len, int icase, char
 	/* (?i) inside the pattern makes it caseless too; a two-character literal
 	 * folding touches (增长: 長 folds to 长) may still be asked through the
 	 * index (regex_init drops it when the index cannot answer) */
-	if (branches == 1 && (instr_safe(only.buf, only.len, icase || strstr(p, "(?")) ||
-	                      (utf8_count(only.buf, only.len) == 2 &&
-	                       index_exact_chars(only.buf, only.len)))) {
+	if (branches == 1 &&
+	    (instr_safe(only.buf, only.len, icase || strstr(p, "(?")) ||
+	     (utf8_count(only.buf, only.len) == 2 && index_exact_chars(only.buf, only.len)))) {
 		*arg = strndup(only.buf, only.len);
 		return *arg ? PRE_INSTR : PRE_NONE;
 	}
@@ -680,7 +680,8 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 		if (rc < 0)
 			return -1;
 		/* the stored text holds what folding would change: no raw search */
-		if (rc == 1 && !instr_safe(mt->pre_arg, strlen(mt->pre_arg), mt->icase || strstr(pattern, "(?"))) {
+		if (rc == 1 && !instr_safe(mt->pre_arg, strlen(mt->pre_arg),
+		                           mt->icase || strstr(pattern, "(?"))) {
 			free(mt->pre_arg);
 			mt->pre_arg = NULL;
 			mt->pre = PRE_NONE;

@@ -7,8 +7,8 @@
 
 #include <stdlib.h>
 
-#include "text/text.h"
 #include "text/t2s_table.h"
+#include "text/text.h"
 
 char *text_fold(const char *s, size_t len, int icase, size_t *out_len)
 {
@@ -40,6 +40,7 @@ uint32_t text_t2s_cp(uint32_t cp)
 		else
 			hi = mid;
 	}
-	return lo < sizeof t2s_table / sizeof t2s_table[0] && t2s_table[lo].from == cp ? t2s_table[lo].to
-	                                                                              : cp;
+	return lo < sizeof t2s_table / sizeof t2s_table[0] && t2s_table[lo].from == cp
+	           ? t2s_table[lo].to
+	           : cp;
 }

@@ -1,0 +1,252 @@
+/* unwrap.c — hard-wrapped text rejoined into paragraphs (see unwrap.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/parse_util.h"
+#include "ingest/unwrap.h"
+
+struct line {
+	const char *s; /* without the indent and the trailing spaces */
+	size_t len;
+	int width;  /* columns: CJK 2, the rest 1, spaces included */
+	int indent; /* starts with two spaces or an ideographic space */
+	int blank, drop;
+};
+
+static int cjk(uint32_t cp)
+{
+	return cp >= 0x2E80 && !(cp >= 0xFF61 && cp <= 0xFF9F);
+}
+
+static int ends_sentence(const struct line *l)
+{
+	if (!l->len)
+		return 0;
+	size_t at;
+	uint32_t cp = pu_last(l->s, l->len, &at);
+	return pu_is_stop(cp) || cp == 0xFF1A || cp == ':' || cp == 0x201D || cp == 0x300D ||
+	       cp == 0xFF09 || cp == 0x3011;
+}
+
+/* "—1—", "- 12 -", "第3页", "3": a page number */
+static int page_number(const struct line *l)
+{
+	size_t i = 0, digits = 0, other = 0;
+	while (i < l->len) {
+		uint32_t cp;
+		i += pu_decode(l->s + i, l->len - i, &cp);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!(cp == ' ' || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+		           cp == 0xFF0D || cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ ||
+		           cp == 0x2500 || cp == '/'))
+			other++;
+	}
+	return digits >= 1 && digits <= 4 && !other;
+}
+
+static void measure(struct line *l, const char *s, size_t len)
+{
+	size_t i = 0;
+	int spaces = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = pu_decode(s + i, len - i, &cp);
+		if (cp == 0x3000) {
+			l->indent = 1;
+		} else if (cp == ' ' || cp == '\t') {
+			spaces++;
+		} else if (cp == '\f' || cp == '\r') { /* a page feed is no indent */
+		} else {
+			break;
+		}
+		i += k;
+	}
+	l->indent |= spaces >= 2;
+	size_t e = len;
+	while (e > i &&
+	       (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\f'))
+		e--;
+	l->s = s + i;
+	l->len = e - i;
+	l->blank = l->len == 0;
+	l->width = 0;
+	for (size_t k = 0; k < l->len;) {
+		uint32_t cp;
+		k += pu_decode(l->s + k, l->len - k, &cp);
+		l->width += cjk(cp) ? 2 : 1;
+	}
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->len + n + 1) * 2;
+		char *g = realloc(b->s, cap);
+		if (!g) {
+			b->failed = 1;
+			return;
+		}
+		b->s = g;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static int ascii_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* a line's text with the gaps justification put beside Chinese closed */
+static void put_closed(struct buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (s[i] != ' ') {
+			uint32_t cp;
+			size_t k = pu_decode(s + i, len - i, &cp);
+			put(b, s + i, k);
+			i += k;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && s[e] == ' ')
+			e++;
+		uint32_t next = 0, prev = 0;
+		if (e < len)
+			pu_decode(s + e, len - e, &next);
+		size_t at;
+		if (b->len)
+			prev = pu_last(b->s, b->len, &at);
+		if (prev && next && !cjk(prev) && !cjk(next))
+			put(b, " ", 1);
+		i = e;
+	}
+}
+
+int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
+{
+	*out = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	n++;
+	struct line *lines = calloc(n, sizeof *lines);
+	int *widths = calloc(n, sizeof *widths);
+	if (!lines || !widths) {
+		free(lines);
+		free(widths);
+		return -1;
+	}
+	size_t nl = 0, nonblank = 0;
+	for (size_t a = 0; a <= len && nl < n;) {
+		const char *e = memchr(text + a, '\n', len - a);
+		size_t b = e ? (size_t)(e - text) : len;
+		measure(&lines[nl], text + a, b - a);
+		if (!lines[nl].blank && !page_number(&lines[nl]))
+			widths[nonblank++] = lines[nl].width;
+		nl++;
+		a = b + 1;
+	}
+	int rc = 0;
+	if (nonblank < 12)
+		goto done;
+	/* the width the text is wrapped at: most lines reach it */
+	qsort(widths, nonblank, sizeof *widths, cmp_int);
+	int wrap = widths[nonblank * 4 / 5];
+	if (wrap < 20 || wrap > 200)
+		goto done;
+	size_t full = 0, open = 0;
+	for (size_t i = 0; i < nl; i++)
+		if (!lines[i].blank && lines[i].width >= wrap - 4) {
+			full++;
+			open += !ends_sentence(&lines[i]);
+		}
+	if (full * 2 < nonblank || open * 3 < full * 2)
+		goto done;
+
+	/* page numbers, and short lines that repeat at the page edges: the line
+	 * just after a page number or a form feed, or just before a number */
+	unsigned char *edge = calloc(nl + 1, 1);
+	if (!edge) {
+		rc = -1;
+		goto done;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].blank || !page_number(&lines[i]))
+			continue;
+		lines[i].drop = 1;
+		size_t k = i;
+		while (k > 0 && lines[k - 1].blank)
+			k--;
+		if (k > 0)
+			edge[k - 1] = 1;
+		k = i + 1;
+		while (k < nl && lines[k].blank)
+			k++;
+		if (k < nl)
+			edge[k] = 1;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		const struct line *l = &lines[i];
+		if (!edge[i] || l->drop || l->width >= wrap - 4)
+			continue;
+		int repeats = 0;
+		for (size_t k = 0; k < nl; k++)
+			repeats += edge[k] && lines[k].len == l->len &&
+			           memcmp(lines[k].s, l->s, l->len) == 0;
+		if (repeats >= 2)
+			for (size_t k = 0; k < nl; k++)
+				if (lines[k].len == l->len &&
+				    memcmp(lines[k].s, l->s, l->len) == 0 && (edge[k] || k < 3))
+					lines[k].drop = 1;
+	}
+	free(edge);
+
+	struct buf b = {0};
+	const struct line *prev = NULL;
+	for (size_t i = 0; i < nl; i++) {
+		const struct line *l = &lines[i];
+		if (l->blank || l->drop)
+			continue; /* a blank line is a page break or spacing: the width decides */
+		if (prev) {
+			int ends = prev->width < wrap - 4 || l->indent;
+			if (ends)
+				put(&b, "\n\n", 2);
+			else if (ascii_word(prev->s[prev->len - 1]) && ascii_word(l->s[0]))
+				put(&b, " ", 1);
+		}
+		put_closed(&b, l->s, l->len);
+		prev = l;
+	}
+	put(&b, "\n", 1);
+	if (b.failed) {
+		free(b.s);
+		rc = -1;
+	} else {
+		*out = b.s;
+		*out_len = b.len;
+		rc = 1;
+	}
+done:
+	free(lines);
+	free(widths);
+	return rc;
+}
