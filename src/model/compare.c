@@ -16,6 +16,7 @@
 
 #include "model/db.h"
 #include "model/indicators.h"
+#include "text/text.h"
 
 const char *verdict_name(enum verdict v)
 {
@@ -231,9 +232,9 @@ struct keyed {
 static int cmp_key_parts(const char *region, const char *indicator, int year,
                          const struct indicator_row *b)
 {
-	int c = strcmp(region, b->region);
+	int c = region == b->region ? 0 : strcmp(region, b->region); /* interned: mostly equal */
 	if (!c)
-		c = strcmp(indicator, b->indicator);
+		c = indicator == b->indicator ? 0 : strcmp(indicator, b->indicator);
 	if (!c)
 		c = (year > b->year) - (year < b->year);
 	return c;
@@ -244,6 +245,25 @@ static int cmp_keyed(const void *pa, const void *pb)
 	const struct keyed *a = pa, *b = pb;
 	int c = cmp_key_parts(a->r->region, a->r->indicator, a->r->year, b->r);
 	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/* the order `indicators` lists statements in */
+static int cmp_listing(const void *pa, const void *pb)
+{
+	const struct indicator_row *a = *(const struct indicator_row *const *)pa,
+	                           *b = *(const struct indicator_row *const *)pb;
+	int c = a->region == b->region ? 0 : strcmp(a->region, b->region);
+	if (!c)
+		c = (a->year > b->year) - (a->year < b->year);
+	if (!c)
+		c = (a->doc > b->doc) - (a->doc < b->doc);
+	if (!c)
+		c = (a->paragraph > b->paragraph) - (a->paragraph < b->paragraph);
+	if (!c)
+		c = (a->start > b->start) - (a->start < b->start);
+	if (!c)
+		c = (a->id > b->id) - (a->id < b->id);
+	return c;
 }
 
 /* first entry of the key in the sorted array, or n */
@@ -341,11 +361,62 @@ static void fill_verdict(struct compare_row *c, const struct indicator_row *t,
 
 /* ---- loading: the keys of every statement, the words of the printed ones ---- */
 
+/* The few distinct words of 200,000 statements (regions, names, units,
+ * kinds) kept once: rows point into the pool, equal words are equal
+ * pointers. */
+struct pool {
+	char **v;
+	size_t cap, n;
+};
+
+static const char *intern(struct pool *p, const unsigned char *s)
+{
+	if (!s)
+		return NULL;
+	if (p->n * 2 >= p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+		char **v = calloc(cap, sizeof *v);
+		if (!v)
+			return NULL;
+		for (size_t i = 0; i < p->cap; i++)
+			if (p->v[i]) {
+				size_t h = 5381;
+				for (const char *c = p->v[i]; *c; c++)
+					h = h * 33 + (unsigned char)*c;
+				while (v[h & (cap - 1)])
+					h++;
+				v[h & (cap - 1)] = p->v[i];
+			}
+		free(p->v);
+		p->v = v;
+		p->cap = cap;
+	}
+	size_t h = 5381;
+	for (const unsigned char *c = s; *c; c++)
+		h = h * 33 + *c;
+	while (p->v[h & (p->cap - 1)] && strcmp(p->v[h & (p->cap - 1)], (const char *)s) != 0)
+		h++;
+	char **slot = &p->v[h & (p->cap - 1)];
+	if (!*slot) {
+		*slot = strdup((const char *)s);
+		p->n++;
+	}
+	return *slot;
+}
+
+static void pool_free(struct pool *p)
+{
+	for (size_t i = 0; i < p->cap; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
 /* Every statement of the regions asked, without its sentence or section:
  * a corpus of 10,000 reports has 200,000 statements, and only the rows
  * compare prints need their words (fill_words).  Listing order as
  * model_indicators. */
-static int load_keys(model *m, const char *region, struct indicator_row **out, size_t *n)
+static int load_keys(model *m, const char *region, struct pool *pool, struct indicator_row **out,
+                     size_t *n)
 {
 	char sql[1024];
 	snprintf(sql, sizeof sql,
@@ -354,8 +425,7 @@ static int load_keys(model *m, const char *region, struct indicator_row **out, s
 	         " d.source, coalesce(i.year, 0), i.growth, i.start, i.end, i.growth_high,"
 	         " coalesce(i.horizon, 0), i.flags"
 	         " FROM indicators i JOIN documents d ON d.id = i.doc_id"
-	         " WHERE d.region IS NOT NULL AND d.region != '' AND i.kind != 'goal'%s"
-	         " ORDER BY d.region, i.year, i.kind DESC, i.doc_id, i.paragraph_id, i.start",
+	         " WHERE d.region IS NOT NULL AND d.region != '' AND i.kind != 'goal'%s",
 	         region ? " AND d.region = ?1" : "");
 	sqlite3_stmt *st = model_prepare(m, sql);
 	if (!st)
@@ -380,15 +450,16 @@ static int load_keys(model *m, const char *region, struct indicator_row **out, s
 		r->doc = sqlite3_column_int64(st, 1);
 		r->paragraph = sqlite3_column_int64(st, 2);
 		r->section = sqlite3_column_int64(st, 3);
-		r->region = model_column_dup(st, 4, 0);
-		r->indicator = model_column_dup(st, 5, 0);
-		r->name = model_column_dup(st, 6, 1);
-		r->kind = model_column_dup(st, 7, 0);
-		r->value = model_column_dup(st, 8, 1);
-		r->unit = model_column_dup(st, 9, 1);
-		r->qualifier = model_column_dup(st, 10, 1);
-		r->period = model_column_dup(st, 11, 1);
-		r->source = model_column_dup(st, 12, 0);
+#define WORD(col) (char *)intern(pool, sqlite3_column_text(st, col))
+		r->region = WORD(4);
+		r->indicator = WORD(5);
+		r->name = WORD(6);
+		r->kind = WORD(7);
+		r->value = WORD(8);
+		r->unit = WORD(9);
+		r->qualifier = WORD(10);
+		r->period = WORD(11);
+		r->source = WORD(12);
 		r->year = sqlite3_column_int(st, 13);
 		r->has_growth = sqlite3_column_type(st, 14) != SQLITE_NULL;
 		r->growth = sqlite3_column_double(st, 14);
@@ -397,12 +468,15 @@ static int load_keys(model *m, const char *region, struct indicator_row **out, s
 		r->has_growth_high = sqlite3_column_type(st, 17) != SQLITE_NULL;
 		r->growth_high = sqlite3_column_double(st, 17);
 		r->horizon = sqlite3_column_int(st, 18);
-		r->flags = model_column_dup(st, 19, 1);
+		r->flags = WORD(19);
+#undef WORD
+		if (!r->region || !r->indicator || !r->kind || !r->source)
+			break;
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		model_sqlite_error(m, "compare");
 		sqlite3_finalize(st);
-		model_indicators_free(*out, *n);
+		free(*out);
 		*out = NULL;
 		*n = 0;
 		return -1;
@@ -462,22 +536,61 @@ static void path_cache_free(struct path_cache *c)
 	free(c->paths);
 }
 
-/* The sentence and the section path of a row that is printed. */
-static int fill_words(model *m, sqlite3_stmt **st, struct indicator_row *r)
+/* The paragraphs last read: rows printed one after another mostly share
+ * them (a target sentence names six indicators, a result sentence as many). */
+#define PARA_CACHE 32
+
+struct para_cache {
+	sqlite3_stmt *st;
+	int64_t id[PARA_CACHE];
+	char *text[PARA_CACHE];
+	size_t len[PARA_CACHE];
+	int next;
+};
+
+static void para_cache_free(struct para_cache *c)
+{
+	for (int i = 0; i < PARA_CACHE; i++)
+		free(c->text[i]);
+	sqlite3_finalize(c->st);
+}
+
+static const char *paragraph_text(model *m, struct para_cache *c, int64_t id, size_t *len)
+{
+	for (int i = 0; i < PARA_CACHE; i++)
+		if (c->text[i] && c->id[i] == id) {
+			*len = c->len[i];
+			return c->text[i];
+		}
+	if (!c->st && !(c->st = model_prepare(m, "SELECT text FROM paragraphs WHERE id = ?")))
+		return NULL;
+	sqlite3_bind_int64(c->st, 1, id);
+	char *text = sqlite3_step(c->st) == SQLITE_ROW ? model_column_dup(c->st, 0, 0) : strdup("");
+	sqlite3_reset(c->st);
+	if (!text)
+		return NULL;
+	int k = c->next;
+	c->next = (c->next + 1) % PARA_CACHE;
+	free(c->text[k]);
+	c->text[k] = text;
+	c->id[k] = id;
+	c->len[k] = *len = strlen(text);
+	return text;
+}
+
+/* The sentence of a row that is printed: code points [start, end) of its
+ * paragraph. */
+static int fill_words(model *m, struct para_cache *c, struct indicator_row *r)
 {
 	if (!r || r->text)
 		return 0;
-	if (!*st &&
-	    !(*st = model_prepare(m, "SELECT substr(text, ?2 + 1,"
-	                             " CASE WHEN ?3 > ?2 THEN ?3 - ?2 ELSE length(text) END)"
-	                             " FROM paragraphs WHERE id = ?1")))
+	size_t len;
+	const char *p = paragraph_text(m, c, r->paragraph, &len);
+	if (!p)
 		return -1;
-	sqlite3_bind_int64(*st, 1, r->paragraph);
-	sqlite3_bind_int(*st, 2, r->start);
-	sqlite3_bind_int(*st, 3, r->end);
-	int rc = sqlite3_step(*st);
-	r->text = rc == SQLITE_ROW ? model_column_dup(*st, 0, 0) : strdup("");
-	sqlite3_reset(*st);
+	size_t a = utf8_offset(p, len, r->start > 0 ? (size_t)r->start : 0);
+	size_t b = r->end > r->start ? utf8_offset(p, len, (size_t)r->end) : len;
+	r->text = strndup(p + a, b > a ? b - a : 0);
 	return r->text ? 0 : -1;
 }
 
@@ -490,18 +603,21 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	/* one read transaction for the many small queries that follow */
 	int own_txn = sqlite3_get_autocommit(model_db(m)) &&
 	              sqlite3_exec(model_db(m), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	if (load_keys(m, region, &rows, &nrows) < 0) {
+	struct pool pool = {0};
+	if (load_keys(m, region, &pool, &rows, &nrows) < 0) {
+		pool_free(&pool);
 		if (own_txn)
 			sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
 		return -1;
 	}
-	sqlite3_stmt *words = NULL;
+	struct para_cache words = {0};
 	struct keyed *k = malloc((nrows + 1) * sizeof *k);
 	unsigned char *chosen = calloc(nrows + 1, 1);
 	if (!k || !chosen) {
 		free(k);
 		free(chosen);
-		model_indicators_free(rows, nrows);
+		free(rows);
+		pool_free(&pool);
 		if (own_txn)
 			sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
 		model_set_error(m, "out of memory");
@@ -533,11 +649,17 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 			chosen[k[best].order] = 1;
 		i = e;
 	}
+	/* the rows in listing order: region, year, document, place */
+	const struct indicator_row **order = malloc((nrows + 1) * sizeof *order);
+	size_t norder = 0;
+	for (size_t i = 0; order && i < nrows; i++)
+		if (chosen[i])
+			order[norder++] = &rows[i];
+	if (order)
+		qsort(order, norder, sizeof *order, cmp_listing);
 	size_t cap = 0;
-	for (size_t i = 0; i < nrows; i++) {
-		if (!chosen[i])
-			continue;
-		const struct indicator_row *t = &rows[i];
+	for (size_t oi = 0; order && oi < norder; oi++) {
+		const struct indicator_row *t = order[oi];
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			struct compare_row *g = realloc(*out, cap * sizeof *g);
@@ -582,10 +704,14 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	}
 	free(k);
 	free(chosen);
-	sqlite3_finalize(words);
+	free(order);
+	para_cache_free(&words);
 	if (own_txn)
 		sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
-	model_indicators_free(rows, nrows);
+	for (size_t i = 0; i < nrows; i++) /* the words are the pool's; sentences are the row's */
+		free(rows[i].text);
+	free(rows);
+	pool_free(&pool);
 	return 0;
 }
 
