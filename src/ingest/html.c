@@ -11,6 +11,7 @@
 
 #include "ingest/decode.h"
 #include "ingest/html.h"
+#include "ingest/parse_util.h"
 
 static int starts_ci(const char *s, const char *end, const char *word)
 {
@@ -170,29 +171,15 @@ static const xmlNode *first_named(const xmlNode *n, const char *name, const xmlN
 /* ---- writing ---- */
 
 struct out {
-	char *s;
-	size_t len, cap;
+	struct pbuf b;
 	size_t line; /* where the current paragraph starts */
 	int failed;
 };
 
 static void put(struct out *o, const char *s, size_t n)
 {
-	if (o->failed)
-		return;
-	if (o->len + n + 8 > o->cap) {
-		size_t cap = (o->len + n + 8) * 2;
-		char *g = realloc(o->s, cap);
-		if (!g) {
-			o->failed = 1;
-			return;
-		}
-		o->s = g;
-		o->cap = cap;
-	}
-	memcpy(o->s + o->len, s, n);
-	o->len += n;
-	o->s[o->len] = '\0';
+	if (!o->failed && pbuf_add(&o->b, s, n) < 0)
+		o->failed = 1;
 }
 
 /* text with runs of white space folded; no-break spaces read as spaces */
@@ -204,9 +191,9 @@ static void put_text(struct out *o, const char *s)
 			while (isspace((unsigned char)*p))
 				newline |= *p++ == '\n';
 			/* a line break in the source between two Han characters is no space */
-			if (o->len > o->line && o->s[o->len - 1] != ' ' && *p &&
+			if (o->b.len > o->line && o->b.s[o->b.len - 1] != ' ' && *p &&
 			    !(newline && (unsigned char)*p >= 0xE0 &&
-			      (unsigned char)o->s[o->len - 1] >= 0x80))
+			      (unsigned char)o->b.s[o->b.len - 1] >= 0x80))
 				put(o, " ", 1);
 			continue;
 		}
@@ -226,11 +213,11 @@ static void put_text(struct out *o, const char *s)
 
 static void end_paragraph(struct out *o)
 {
-	while (o->len > o->line && o->s[o->len - 1] == ' ')
-		o->s[--o->len] = '\0';
-	if (o->len > o->line)
+	while (o->b.len > o->line && o->b.s[o->b.len - 1] == ' ')
+		o->b.s[--o->b.len] = '\0';
+	if (o->b.len > o->line)
 		put(o, "\n\n", 2);
-	o->line = o->len;
+	o->line = o->b.len;
 }
 
 static void emit(struct out *o, const xmlNode *n)
@@ -253,14 +240,14 @@ static void emit(struct out *o, const xmlNode *n)
 		if (named(c, "h1") || named(c, "h2") || named(c, "h3"))
 			put(o, "# ", 2);
 		int bold = named(c, "strong") || named(c, "b");
-		size_t open = o->len;
+		size_t open = o->b.len;
 		if (bold)
 			put(o, "**", 2);
 		emit(o, c->children);
 		if (bold && !o->failed) {
-			if (o->len == open + 2) { /* "**" around nothing says nothing */
-				o->len = open;
-				o->s[o->len] = '\0';
+			if (o->b.len == open + 2) { /* "**" around nothing says nothing */
+				o->b.len = open;
+				o->b.s[o->b.len] = '\0';
 			} else {
 				put(o, "**", 2);
 			}
@@ -334,16 +321,16 @@ int html_to_text(const char *data, size_t len, char **out, size_t *out_len, cons
 	}
 	xmlFreeDoc(doc);
 	if (o.failed) {
-		free(o.s);
+		pbuf_free(&o.b);
 		*reason = "out of memory";
 		return -1;
 	}
-	if (!o.len) {
-		free(o.s);
+	if (!o.b.len) {
+		pbuf_free(&o.b);
 		*reason = "web page with no article text";
 		return -1;
 	}
-	*out = o.s;
-	*out_len = o.len;
+	*out = o.b.s;
+	*out_len = o.b.len;
 	return 0;
 }

@@ -85,29 +85,16 @@ static int cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* the output, and whether a write failed */
 struct buf {
-	char *s;
-	size_t len, cap;
+	struct pbuf b;
 	int failed;
 };
 
-static void put(struct buf *b, const char *s, size_t n)
+static void put(struct buf *o, const char *s, size_t n)
 {
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *g = realloc(b->s, cap);
-		if (!g) {
-			b->failed = 1;
-			return;
-		}
-		b->s = g;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	if (!o->failed && pbuf_add(&o->b, s, n) < 0)
+		o->failed = 1;
 }
 
 static int ascii_word(char c)
@@ -133,8 +120,8 @@ static void put_closed(struct buf *b, const char *s, size_t len)
 		if (e < len)
 			pu_decode(s + e, len - e, &next);
 		size_t at;
-		if (b->len)
-			prev = pu_last(b->s, b->len, &at);
+		if (b->b.len)
+			prev = pu_last(b->b.s, b->b.len, &at);
 		if (prev && next && !cjk(prev) && !cjk(next))
 			put(b, " ", 1);
 		i = e;
@@ -238,11 +225,11 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 	}
 	put(&b, "\n", 1);
 	if (b.failed) {
-		free(b.s);
+		pbuf_free(&b.b);
 		rc = -1;
 	} else {
-		*out = b.s;
-		*out_len = b.len;
+		*out = b.b.s;
+		*out_len = b.b.len;
 		rc = 1;
 	}
 done:
