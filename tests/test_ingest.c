@@ -476,7 +476,8 @@ static void expect_refused(const char *what, const char *data, size_t len, const
 	          what);
 	/* a reason given as its beginning names the format */
 	CHECK_MSG(why && strncmp(why, reason, strlen(reason)) == 0 &&
-	              (strlen(why) == strlen(reason) || reason[strlen(reason) - 1] == ':'),
+	              (strlen(why) == strlen(reason) || reason[strlen(reason) - 1] == ':' ||
+	               reason[strlen(reason) - 1] == ';'),
 	          "%s: reason \"%s\"", what, why ? why : "(null)");
 	CHECK_INT(r.ndocs, 0); /* the sink never heard of it */
 	rec_free(&r);
@@ -506,9 +507,10 @@ static void test_refusals(void)
 	REFUSED("gzip", "\x1F\x8B\x08\0\0\0", "a compressed archive:");
 	REFUSED("page of links", "<html><body><a href=/>首页</a></body></html>",
 	        "web page with no article text");
-	expect_refused("invalid", "abc\x80\xFF\xFE\x80 def", 11, "not UTF-8, UTF-16 or GB18030");
+	expect_refused("invalid", "abc\x80\xFF\xFE\x80 def", 11,
+	               "not UTF-8, UTF-16, GB18030 or Big5");
 	expect_refused("bad UTF-8 after BOM", "\xEF\xBB\xBF\xC3\x28", 5,
-	               "not UTF-8, UTF-16 or GB18030");
+	               "not UTF-8, UTF-16, GB18030 or Big5");
 	expect_refused("odd UTF-16", "\xFF\xFE\x41\x00\x42", 5, "invalid UTF-16");
 	expect_refused("lone surrogate", "\xFF\xFE\x00\xD8\x41\x00", 6, "invalid UTF-16");
 	expect_refused("UTF-16 NUL", "\xFF\xFE\x41\x00\x00\x00", 6, "binary file (NUL bytes)");
@@ -829,6 +831,63 @@ static void test_web_pages(void)
 	rec_free(&r);
 }
 
+/* Encodings told apart by how Chinese they read: Big5 is not stored as
+ * GB18030 mojibake, Japanese and Korean text is refused with its name. */
+static int encode(const char *to, const char *utf8, char *out, size_t cap, size_t *len)
+{
+	iconv_t cd = iconv_open(to, "UTF-8");
+	if (cd == (iconv_t)-1)
+		return -1;
+	char *in = (char *)utf8, *o = out;
+	size_t inleft = strlen(utf8), outleft = cap;
+	size_t rc = iconv(cd, &in, &inleft, &o, &outleft);
+	iconv_close(cd);
+	*len = cap - outleft;
+	return rc == (size_t)-1 ? -1 : 0;
+}
+
+static void test_other_encodings(void)
+{
+	static const char trad[] =
+	    "——2024年1月12日在某某縣第十屆人民代表大會第三次會議上\n\n"
+	    "過去一年，全縣經濟運行穩中有進，地區生產總值增長百分之五，專業鎮建設取得新進展，"
+	    "城鄉居民收入穩步增長，生態環境持續改善，各項社會事業全面發展，人民群眾的獲得感不斷增強"
+	    "。\n";
+	static char buf[4096];
+	size_t n;
+	CHECK(encode("BIG5", trad, buf, sizeof buf, &n) == 0);
+	struct rec r = {0};
+	struct doc_sink sink = rec_sink(&r);
+	const char *why = NULL;
+	CHECK_INT(ingest_buffer(&sink, "big5.txt", buf, n, &why), INGEST_STORED);
+	if (r.ndocs == 1) {
+		CHECK_STR(r.docs[0].encoding, "Big5");
+		CHECK_STR(r.docs[0].region, "某某县"); /* read through the simplified fold */
+		CHECK(find_para(&r.docs[0], "過去一年") != NULL); /* the text as written */
+	}
+	rec_free(&r);
+	/* the same in GB18030 stays GB18030 */
+	CHECK(encode("GB18030", trad, buf, sizeof buf, &n) == 0);
+	r = (struct rec){0};
+	sink = rec_sink(&r);
+	CHECK_INT(ingest_buffer(&sink, "gb.txt", buf, n, &why), INGEST_STORED);
+	if (r.ndocs == 1)
+		CHECK_STR(r.docs[0].encoding, "GB18030");
+	rec_free(&r);
+	static const char ja[] =
+	    "これは日本語の文章です。東京都の人口は増えています。経済は回復しています。"
+	    "これは試験のための文章です。日本語の文章がたくさん必要です。";
+	CHECK(encode("SHIFT_JIS", ja, buf, sizeof buf, &n) == 0);
+	buf[n] = '\0';
+	expect_refused("Shift_JIS", buf, n, "not Chinese text: it reads as Shift_JIS (Japanese);");
+	static const char ko[] =
+	    "이것은 한국어 문장입니다. 서울의 인구는 늘고 있습니다. 경제는 회복되고 "
+	    "있습니다. 시험을 위한 문장입니다. 한국어 문장이 많이 필요합니다.";
+	CHECK(encode("EUC-KR", ko, buf, sizeof buf, &n) == 0);
+	buf[n] = '\0';
+	expect_refused("EUC-KR", buf, n, "not Chinese text: it reads as EUC-KR (Korean);");
+}
+
 /* Hard-wrapped text as pdftotext gives it: lines of one width, a number
  * split over two lines, page numbers and a running header at each page
  * break, spread-out words. */
@@ -958,5 +1017,6 @@ int main(void)
 	test_regions();
 	test_web_pages();
 	test_hard_wrapped();
+	test_other_encodings();
 	return check_done();
 }

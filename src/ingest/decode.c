@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ingest/decode.h"
+#include "text/text.h"
 
 size_t decode_utf8_valid(const char *str, size_t len)
 {
@@ -143,10 +144,11 @@ static int decode_utf16(const unsigned char *s, size_t len, int big_endian, stru
 	return 0;
 }
 
-/* Strict GB18030 through iconv: any EILSEQ/EINVAL means "not GB18030". */
-static int decode_gb18030(const char *data, size_t len, struct decoded *out)
+/* Strictly through iconv: any EILSEQ/EINVAL means "not in that encoding". */
+static int decode_iconv(const char *data, size_t len, const char *from, const char *name,
+                        struct decoded *out)
 {
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
 		return -1;
 	/* a GB18030 character is 1, 2 or 4 bytes and becomes at most 4 UTF-8 bytes */
@@ -189,8 +191,113 @@ static int decode_gb18030(const char *data, size_t len, struct decoded *out)
 	*o = '\0';
 	out->text = t;
 	out->len = (size_t)(o - t);
-	out->encoding = "GB18030";
+	out->encoding = name;
 	return 0;
+}
+
+/* The characters that make up half of any Chinese text, in both scripts.
+ * Big5 bytes read as GB18030 (and the reverse) decode to rare characters:
+ * the reading in which these are more frequent is the right one. */
+static const char common_han[] =
+    "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會"
+    "可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着等部度家"
+    "电電力里裡如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開"
+    "它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内數数正心反明看原"
+    "又利比或但质質气氣第向道命此变變条條只没沒结結解问問意建月公无無系军軍很情者最立代想已通并提直"
+    "题題党黨程展五果象员員位入常文总總次品式活设設及管特件长長求基资資边邊流路级級少图圖山统統接知"
+    "较較将將组組见見计計别別期根论論运運农農指九区區强強放决決西被做必先回则則任取据據处處府市县縣"
+    "镇鎮村增加万萬亿億元投项項目全省推持续續";
+
+/* How many of the first Han characters of s are common (*hits), and their
+ * share per mille (1000 when there are too few Han characters to tell). */
+static int common_share(const char *s, size_t len, size_t *hits_out)
+{
+	static uint32_t set[sizeof common_han];
+	static size_t nset;
+	if (!nset)
+		for (size_t i = 0; i < sizeof common_han - 1 && nset < sizeof set / sizeof *set;) {
+			uint32_t cp;
+			i += utf8_decode(common_han + i, sizeof common_han - 1 - i, &cp);
+			set[nset++] = cp;
+		}
+	size_t han = 0, hits = 0;
+	for (size_t i = 0; i < len && han < 4000;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp < 0x3400 || cp > 0x9FFF)
+			continue;
+		han++;
+		for (size_t k = 0; k < nset; k++)
+			if (set[k] == cp) {
+				hits++;
+				break;
+			}
+	}
+	*hits_out = hits;
+	/* too few to tell: taken as what it reads as */
+	return han >= 50 ? (int)(hits * 1000 / han) : 1000;
+}
+
+/* a text in Han characters should be at least this common (per mille):
+ * Chinese runs at 400 and more; Shift_JIS or EUC-KR read as GB18030 at
+ * well under 100 */
+#define COMMON_SHARE_MIN 150
+
+/* Neither UTF-8 nor UTF-16: GB18030 or Big5, whichever reads as Chinese;
+ * else the reason, naming what the bytes look like. */
+static int decode_chinese(const char *data, size_t len, struct decoded *out, const char **reason)
+{
+	struct decoded gb = {0}, big5 = {0};
+	int gb_ok = decode_iconv(data, len, "GB18030", "GB18030", &gb) == 0;
+	int big5_ok = decode_iconv(data, len, "BIG5-HKSCS", "Big5", &big5) == 0;
+	size_t gb_hits = 0, big5_hits = 0;
+	int gb_share = gb_ok ? common_share(gb.text, gb.len, &gb_hits) : -1;
+	int big5_share = big5_ok ? common_share(big5.text, big5.len, &big5_hits) : -1;
+	/* the reading with more common characters, the first that decoded on a tie */
+	int use_big5 = big5_ok && (!gb_ok || big5_hits > gb_hits);
+	if (use_big5) {
+		free(gb.text);
+		*out = big5;
+	} else if (gb_ok) {
+		free(big5.text);
+		*out = gb;
+	}
+	if ((gb_ok || big5_ok) && (use_big5 ? big5_share : gb_share) >= COMMON_SHARE_MIN)
+		return 0;
+	if (gb_ok || big5_ok)
+		free(out->text);
+	memset(out, 0, sizeof *out);
+	/* name what it looks like */
+	struct decoded other = {0};
+	if (decode_iconv(data, len, "SHIFT_JIS", "Shift_JIS", &other) == 0) {
+		int kana = strstr(other.text, "\xe3\x81") || strstr(other.text, "\xe3\x82");
+		free(other.text);
+		if (kana) {
+			*reason = "not Chinese text: it reads as Shift_JIS (Japanese); convert it "
+			          "to UTF-8 if "
+			          "it is a report";
+			return -1;
+		}
+	}
+	if (decode_iconv(data, len, "EUC-KR", "EUC-KR", &other) == 0) {
+		int hangul = 0;
+		for (size_t i = 0; i + 2 < other.len && !hangul; i++)
+			hangul = (unsigned char)other.text[i] == 0xEA ||
+			         (unsigned char)other.text[i] == 0xEB ||
+			         (unsigned char)other.text[i] == 0xEC ||
+			         (unsigned char)other.text[i] == 0xED;
+		free(other.text);
+		if (hangul) {
+			*reason = "not Chinese text: it reads as EUC-KR (Korean); convert it to "
+			          "UTF-8 if it "
+			          "is a report";
+			return -1;
+		}
+	}
+	*reason = gb_ok || big5_ok ? "not UTF-8, UTF-16, GB18030 or Big5: as GB18030 it reads as "
+	                             "random characters"
+	                           : "not UTF-8, UTF-16, GB18030 or Big5";
+	return -1;
 }
 
 static int only_whitespace(const char *s, size_t len)
@@ -242,10 +349,11 @@ int decode_text_owned(char *data, size_t len, struct decoded *out, const char **
 			out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
 		} else {
 			/* a UTF-8 BOM followed by invalid UTF-8 is a broken file, not GB18030 */
-			int rc = bom ? -1 : decode_gb18030(data, len, out);
+			int rc = bom ? -1 : decode_chinese(data, len, out, reason);
 			free(data);
 			if (rc < 0) {
-				*reason = "not UTF-8, UTF-16 or GB18030";
+				if (bom || !*reason)
+					*reason = "not UTF-8, UTF-16, GB18030 or Big5";
 				return -1;
 			}
 		}

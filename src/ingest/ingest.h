@@ -9,7 +9,7 @@
 enum ingest_outcome { INGEST_STORED, INGEST_UNCHANGED, INGEST_REFUSED, INGEST_FAILED };
 
 /* Told once per file: outcome, and for REFUSED/FAILED a one-line reason
- * ("empty file", "binary file (NUL bytes)", "not UTF-8, UTF-16 or GB18030",
+ * ("empty file", "binary file (NUL bytes)", "not UTF-8, UTF-16, GB18030 or Big5",
  * "cannot read: …").  May be NULL. */
 typedef void (*ingest_report_fn)(void *ctx, const char *path, enum ingest_outcome outcome,
                                  const char *reason);
