@@ -247,25 +247,33 @@ static int common_share(const char *s, size_t len, size_t *hits_out)
  * else the reason, naming what the bytes look like. */
 static int decode_chinese(const char *data, size_t len, struct decoded *out, const char **reason)
 {
+	/* judged on the first 64 KiB (to a line end), so a large file is
+	 * decoded in full only once */
+	size_t plen = len;
+	if (len > 65536) {
+		const char *nl = memrchr(data, '\n', 65536);
+		plen = nl ? (size_t)(nl - data) + 1 : len;
+	}
 	struct decoded gb = {0}, big5 = {0};
-	int gb_ok = decode_iconv(data, len, "GB18030", "GB18030", &gb) == 0;
-	int big5_ok = decode_iconv(data, len, "BIG5-HKSCS", "Big5", &big5) == 0;
+	int gb_ok = decode_iconv(data, plen, "GB18030", "GB18030", &gb) == 0;
+	int big5_ok = decode_iconv(data, plen, "BIG5-HKSCS", "Big5", &big5) == 0;
 	size_t gb_hits = 0, big5_hits = 0;
 	int gb_share = gb_ok ? common_share(gb.text, gb.len, &gb_hits) : -1;
 	int big5_share = big5_ok ? common_share(big5.text, big5.len, &big5_hits) : -1;
-	/* the reading with more common characters, the first that decoded on a tie */
+	free(gb.text);
+	free(big5.text);
+	/* the reading with more common characters, GB18030 on a tie */
 	int use_big5 = big5_ok && (!gb_ok || big5_hits > gb_hits);
-	if (use_big5) {
-		free(gb.text);
-		*out = big5;
-	} else if (gb_ok) {
-		free(big5.text);
-		*out = gb;
+	int share = use_big5 ? big5_share : gb_share;
+	if ((gb_ok || big5_ok) && share >= COMMON_SHARE_MIN) {
+		if (use_big5 ? decode_iconv(data, len, "BIG5-HKSCS", "Big5", out) == 0
+		             : decode_iconv(data, len, "GB18030", "GB18030", out) == 0)
+			return 0;
+		memset(out, 0, sizeof *out);
+		*reason = use_big5 ? "not valid Big5 past its beginning"
+		                   : "not valid GB18030 past its beginning";
+		return -1;
 	}
-	if ((gb_ok || big5_ok) && (use_big5 ? big5_share : gb_share) >= COMMON_SHARE_MIN)
-		return 0;
-	if (gb_ok || big5_ok)
-		free(out->text);
 	memset(out, 0, sizeof *out);
 	/* name what it looks like */
 	struct decoded other = {0};
