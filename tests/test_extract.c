@@ -348,6 +348,12 @@ static void test_context(void)
 	CHECK_INT(ngot, 1);
 	CHECK_IND("地区生产总值", "result", 2025, 5.1, "exact");
 
+	/* a part that reviews five years reviews the last one too */
+	run("政府工作报告", "一、过去五年工作回顾", 2025, 2026,
+	    "五年来，全市地区生产总值年均增长6.1%。过去一年，全市地区生产总值增长4.8%。");
+	CHECK_INT(ngot, 1);
+	CHECK_IND("地区生产总值", "result", 2025, 4.8, "exact");
+
 	/* a lead-in covers the numbered list after it */
 	ngot = 0;
 	struct extract_section secs[] = {{1, 0, "part", "二、", "2027年工作安排"}};

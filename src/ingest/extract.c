@@ -385,7 +385,7 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 	enum part part = w->part.part;
 	if (bulletin) {
 		kind = multi ? NULL : "result";
-	} else if (multi || part == PART_GOALS || part == PART_PAST) {
+	} else if (multi || part == PART_GOALS) {
 		horizon = multi > 0 ? multi : part == PART_GOALS ? w->part.horizon : 0;
 		int future =
 		    horizon > 0 && horizon >= (d->plan_year ? d->plan_year : d->review_year + 1);
@@ -396,7 +396,9 @@ static void emit(struct run *r, const struct where *w, const struct xtext *t,
 			kind = "result";
 		else if (w->target_context || target_cue || plan_cue)
 			kind = "target";
-	} else if (part == PART_REVIEW) {
+	} else if (part == PART_REVIEW || part == PART_PAST) {
+		/* a five-year review has its last year too ("过去一年，…"): only
+		 * the sentences with multi-year words are spans */
 		kind = "result";
 	} else {
 		kind = target_cue && !review_cue ? "target" : "result";
