@@ -237,10 +237,15 @@ static void summary(const struct indicator_row *r, const char *what, char *buf, 
 	char value[96] = "", growth[48] = "";
 	if (r->value && *r->value)
 		snprintf(value, sizeof value, " %s%s", r->value, r->unit ? r->unit : "");
+	/* a rate is its level (失业率4.1%), a fall is said as one (下降0.7%) */
+	size_t il = r->indicator ? strlen(r->indicator) : 0;
+	int rate = il >= strlen("率") && strcmp(r->indicator + il - strlen("率"), "率") == 0;
+	const char *verb = rate ? "" : r->has_growth && r->growth < 0 ? "下降" : "增长";
+	double g = !rate && r->growth < 0 ? -r->growth : r->growth;
 	if (r->has_growth && r->has_growth_high)
 		snprintf(growth, sizeof growth, " 增长%g%%—%g%%", r->growth, r->growth_high);
 	else if (r->has_growth)
-		snprintf(growth, sizeof growth, " 增长%g%%", r->growth);
+		snprintf(growth, sizeof growth, " %s%g%%", verb, g);
 	snprintf(buf, size, "%s %d年%s%s%s", what, r->year, value, growth,
 	         qualifier_label(r->qualifier));
 }
