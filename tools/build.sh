@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 mode=${1:-build}
-need="build-essential autoconf automake pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libxml2-dev"
+need="build-essential autoconf automake pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libxml2-dev libpoppler-glib-dev libzip-dev"
 [ "$mode" = --test ] && need="$need tmux python3-wcwidth screen ripgrep valgrind clang"
 
 missing=""

@@ -18,9 +18,6 @@ static int contains(const char *d, size_t len, const char *word)
 
 const char *format_refusal(const char *d, size_t len)
 {
-	if (starts(d, len, "%PDF", 4))
-		return "a PDF file, which baogao does not read yet: convert it with "
-		       "`pdftotext -layout FILE out.txt` (poppler-utils) and ingest the text";
 	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return "a Word 97-2003 (.doc), WPS or other Office 97 file: convert it with "
 		       "`soffice --headless --convert-to txt:Text FILE` and ingest the text";

@@ -78,6 +78,42 @@ int parse_is_han(unsigned cp)
 	return pu_is_han(cp);
 }
 
+int pu_is_wide(uint32_t cp)
+{
+	return cp >= 0x2E80 && !(cp >= 0xFF61 && cp <= 0xFF9F);
+}
+
+static int number_part(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || cp == '.' || cp == '%';
+}
+
+int pu_keep_gap(uint32_t prev, uint32_t next)
+{
+	if (!prev || !next || pu_is_wide(prev) || pu_is_wide(next))
+		return 0;
+	/* inside a number: a digit beside its point or per cent sign */
+	if (number_part(prev) && number_part(next) && (prev == '.' || next == '.' || next == '%'))
+		return 0;
+	return 1;
+}
+
+int pu_page_number(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0, other = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += pu_decode(s + i, len - i, &cp);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!(cp == ' ' || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+		           cp == 0xFF0D || cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ ||
+		           cp == 0x2500 || cp == '/' || cp == 0x3000))
+			other++;
+	}
+	return digits >= 1 && digits <= 4 && !other;
+}
+
 int pu_is_alnum(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

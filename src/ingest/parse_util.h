@@ -23,6 +23,14 @@ int pu_is_han(uint32_t cp);
 int pu_is_alnum(char c);
 /* Ends a sentence: 。！？；… and their ASCII twins. */
 int pu_is_stop(uint32_t cp);
+/* Set in a wide cell: CJK, its punctuation, full-width forms. */
+int pu_is_wide(uint32_t cp);
+/* Is a space between prev and next a word space to keep?  Justification and
+ * line breaking put spaces beside Chinese and inside numbers ("457 .6",
+ * "3.4 %"); a word space sits between two narrow words.  0 for no side. */
+int pu_keep_gap(uint32_t prev, uint32_t next);
+/* "—1—", "- 12 -", "第3页", "3 / 17": a line that is a page number. */
+int pu_page_number(const char *s, size_t len);
 const char *pu_skip_space(const char *s, const char *e);
 const char *pu_trim_end(const char *s, const char *e);
 char *pu_strndup(const char *s, size_t n);

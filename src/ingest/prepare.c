@@ -10,6 +10,7 @@
 #include "ingest/extract.h"
 #include "ingest/format.h"
 #include "ingest/html.h"
+#include "ingest/pdf.h"
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
 #include "ingest/unwrap.h"
@@ -138,7 +139,21 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		return pr;
 	}
 	const char *page_encoding = NULL;
-	if (html_looks_like(data, len)) {
+	if (pdf_looks_like(data, len)) {
+		char *text;
+		size_t tlen;
+		int rc = pdf_to_text(data, len, &text, &tlen, &reason);
+		free(data);
+		if (rc < 0) {
+			pr->outcome =
+			    strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
+			pr->reason = reason;
+			return pr;
+		}
+		data = text;
+		len = tlen;
+		page_encoding = "PDF";
+	} else if (html_looks_like(data, len)) {
 		/* a web page: its article body, as marked-up text */
 		char *text;
 		size_t tlen;
@@ -161,7 +176,8 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 	/* pdftotext and the like: lines rejoined into paragraphs */
 	char *unwrapped;
 	size_t ulen;
-	int u = unwrap_text(dec.text, dec.len, &unwrapped, &ulen);
+	/* (a reader's output is one paragraph a line already) */
+	int u = page_encoding ? 0 : unwrap_text(dec.text, dec.len, &unwrapped, &ulen);
 	if (u < 0) {
 		free(dec.text);
 		pr->outcome = INGEST_FAILED;

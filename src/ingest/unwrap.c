@@ -15,11 +15,6 @@ struct line {
 	int blank, drop;
 };
 
-static int cjk(uint32_t cp)
-{
-	return cp >= 0x2E80 && !(cp >= 0xFF61 && cp <= 0xFF9F);
-}
-
 static int ends_sentence(const struct line *l)
 {
 	if (!l->len)
@@ -28,23 +23,6 @@ static int ends_sentence(const struct line *l)
 	uint32_t cp = pu_last(l->s, l->len, &at);
 	return pu_is_stop(cp) || cp == 0xFF1A || cp == ':' || cp == 0x201D || cp == 0x300D ||
 	       cp == 0xFF09 || cp == 0x3011;
-}
-
-/* "—1—", "- 12 -", "第3页", "3": a page number */
-static int page_number(const struct line *l)
-{
-	size_t i = 0, digits = 0, other = 0;
-	while (i < l->len) {
-		uint32_t cp;
-		i += pu_decode(l->s + i, l->len - i, &cp);
-		if (cp >= '0' && cp <= '9')
-			digits++;
-		else if (!(cp == ' ' || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
-		           cp == 0xFF0D || cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ ||
-		           cp == 0x2500 || cp == '/'))
-			other++;
-	}
-	return digits >= 1 && digits <= 4 && !other;
 }
 
 static void measure(struct line *l, const char *s, size_t len)
@@ -76,7 +54,7 @@ static void measure(struct line *l, const char *s, size_t len)
 	for (size_t k = 0; k < l->len;) {
 		uint32_t cp;
 		k += pu_decode(l->s + k, l->len - k, &cp);
-		l->width += cjk(cp) ? 2 : 1;
+		l->width += pu_is_wide(cp) ? 2 : 1;
 	}
 }
 
@@ -122,7 +100,7 @@ static void put_closed(struct buf *b, const char *s, size_t len)
 		size_t at;
 		if (b->b.len)
 			prev = pu_last(b->b.s, b->b.len, &at);
-		if (prev && next && !cjk(prev) && !cjk(next))
+		if (pu_keep_gap(prev, next))
 			put(b, " ", 1);
 		i = e;
 	}
@@ -147,7 +125,7 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 		const char *e = memchr(text + a, '\n', len - a);
 		size_t b = e ? (size_t)(e - text) : len;
 		measure(&lines[nl], text + a, b - a);
-		if (!lines[nl].blank && !page_number(&lines[nl]))
+		if (!lines[nl].blank && !pu_page_number(lines[nl].s, lines[nl].len))
 			widths[nonblank++] = lines[nl].width;
 		nl++;
 		a = b + 1;
@@ -177,7 +155,7 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 		goto done;
 	}
 	for (size_t i = 0; i < nl; i++) {
-		if (lines[i].blank || !page_number(&lines[i]))
+		if (lines[i].blank || !pu_page_number(lines[i].s, lines[i].len))
 			continue;
 		lines[i].drop = 1;
 		size_t k = i;

@@ -15,7 +15,7 @@ flags="-Werror=implicit-function-declaration -Werror=int-conversion -g -O1 -fsan
 # config.h as configure writes it for what the sources need of it: without
 # _GNU_SOURCE, memmem() is implicitly int and pointers are cut to 32 bits
 printf '#define _GNU_SOURCE 1\n#define PACKAGE_VERSION "fuzz"\n' >"$out/config.h"
-xml=$(pkg-config --cflags --libs libxml-2.0)
+xml=$(pkg-config --cflags --libs libxml-2.0 poppler-glib libzip)
 (cd "$top" && clang $flags $xml -o "$out/fuzz_ingest" tests/fuzz/fuzz_ingest.c $srcs $xml)
 cd "$out"
 BAOGAO_DATADIR="$top" ./fuzz_ingest -max_total_time="$secs" -max_len=65536 -timeout=10 \
