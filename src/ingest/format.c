@@ -10,38 +10,18 @@ static int starts(const char *d, size_t len, const char *magic, size_t n)
 	return len >= n && memcmp(d, magic, n) == 0;
 }
 
-static int contains(const char *d, size_t len, const char *word)
-{
-	size_t n = strlen(word), lim = len < 65536 ? len : 65536;
-	return lim >= n && memmem(d, lim, word, n) != NULL;
-}
-
 const char *format_refusal(const char *d, size_t len)
 {
 	if (starts(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return "a Word 97-2003 (.doc), WPS or other Office 97 file: convert it with "
 		       "`soffice --headless --convert-to txt:Text FILE` and ingest the text";
-	if (starts(d, len, "PK\x03\x04", 4)) {
-		if (contains(d, len, "word/"))
-			return "a Word .docx file, which baogao does not read yet: convert it with "
-			       "`soffice --headless --convert-to txt:Text FILE` and ingest the "
-			       "text";
-		if (contains(d, len, "application/vnd.oasis.opendocument"))
-			return "an OpenDocument (.odt) file, which baogao does not read yet: "
-			       "convert it "
-			       "with `soffice --headless --convert-to txt:Text FILE` and ingest "
-			       "the text";
+	/* .docx and .odt have readers (office.c): any other ZIP is an archive */
+	if (starts(d, len, "PK\x03\x04", 4))
 		return "a ZIP archive: unpack it and ingest the files inside";
-	}
 	if (starts(d, len, "{\\rtf", 5))
 		return "an RTF file: convert it with `soffice --headless --convert-to txt:Text "
 		       "FILE` "
 		       "and ingest the text";
-	if (contains(d, len < 2048 ? len : 2048, "MIME-Version:") &&
-	    contains(d, len < 4096 ? len : 4096, "multipart/related"))
-		return "a web archive (.mht): open it in a browser, save it as a web page (.html) "
-		       "and "
-		       "ingest that";
 	if (starts(d, len, "\x89PNG", 4) || starts(d, len, "\xFF\xD8\xFF", 3) ||
 	    starts(d, len, "GIF8", 4) || starts(d, len, "II*\0", 4) || starts(d, len, "MM\0*", 4))
 		return "an image: a scanned report needs OCR (e.g. tesseract -l chi_sim) first";

@@ -1,8 +1,8 @@
 /* format.h — what kind of file a report came as, told from its first bytes.
  *
- * Text (any encoding decode.c reads) and web pages (html.c) are read; for
- * every other form the user gets its name and what to do with it, instead
- * of "binary file".  Internal to src/ingest. */
+ * Text (any encoding decode.c reads), web pages (html.c), PDF (pdf.c),
+ * .docx and .odt (office.c) are read; for every other form the user gets
+ * its name and what to do with it, instead of "binary file".  Internal to src/ingest. */
 #ifndef BAOGAO_FORMAT_H
 #define BAOGAO_FORMAT_H
 

@@ -10,6 +10,8 @@
 #include "ingest/extract.h"
 #include "ingest/format.h"
 #include "ingest/html.h"
+#include "ingest/mht.h"
+#include "ingest/office.h"
 #include "ingest/pdf.h"
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
@@ -123,6 +125,39 @@ static int extract(struct prepared *pr)
 
 /* ---- prepare ---- */
 
+/* A PDF, .docx, .odt, web page or web archive: *data (freed) replaced by
+ * the text its reader gives, *encoding set; 1.  0 for any other file, -1
+ * with *reason when the reader refused it (*data freed). */
+static int read_form(char **data, size_t *len, const char **encoding, const char **reason)
+{
+	char *text = NULL, *page = NULL;
+	size_t tlen, plen;
+	int rc;
+	const char *office = NULL;
+	if (pdf_looks_like(*data, *len)) {
+		*encoding = "PDF";
+		rc = pdf_to_text(*data, *len, &text, &tlen, reason);
+	} else if ((office = office_kind(*data, *len))) {
+		*encoding = strcmp(office, "docx") == 0 ? "DOCX" : "ODT";
+		rc = office_to_text(*data, *len, &text, &tlen, reason);
+	} else if (mht_looks_like(*data, *len)) {
+		rc = mht_page(*data, *len, &page, &plen, reason);
+		if (rc == 0) {
+			rc = html_to_text(page, plen, &text, &tlen, encoding, reason);
+			free(page);
+			*encoding = "MHT";
+		}
+	} else if (html_looks_like(*data, *len)) {
+		rc = html_to_text(*data, *len, &text, &tlen, encoding, reason);
+	} else {
+		return 0;
+	}
+	free(*data);
+	*data = text;
+	*len = rc == 0 ? tlen : 0;
+	return rc < 0 ? -1 : 1;
+}
+
 struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 {
 	struct prepared *pr = prepared_failed(path, INGEST_STORED, NULL);
@@ -131,42 +166,20 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		return NULL;
 	}
 	struct decoded dec;
-	const char *reason = format_refusal(data, len);
-	if (reason) {
+	const char *reason = NULL;
+	/* a form with a reader of its own: its text, marked up as clean text is */
+	const char *page_encoding = NULL;
+	int rc = read_form(&data, &len, &page_encoding, &reason);
+	if (rc < 0) {
+		pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
+		pr->reason = reason;
+		return pr;
+	}
+	if (rc == 0 && (reason = format_refusal(data, len))) {
 		free(data);
 		pr->outcome = INGEST_REFUSED;
 		pr->reason = reason;
 		return pr;
-	}
-	const char *page_encoding = NULL;
-	if (pdf_looks_like(data, len)) {
-		char *text;
-		size_t tlen;
-		int rc = pdf_to_text(data, len, &text, &tlen, &reason);
-		free(data);
-		if (rc < 0) {
-			pr->outcome =
-			    strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
-			pr->reason = reason;
-			return pr;
-		}
-		data = text;
-		len = tlen;
-		page_encoding = "PDF";
-	} else if (html_looks_like(data, len)) {
-		/* a web page: its article body, as marked-up text */
-		char *text;
-		size_t tlen;
-		int rc = html_to_text(data, len, &text, &tlen, &page_encoding, &reason);
-		free(data);
-		if (rc < 0) {
-			pr->outcome =
-			    strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
-			pr->reason = reason;
-			return pr;
-		}
-		data = text;
-		len = tlen;
 	}
 	if (decode_text_owned(data, len, &dec, &reason) < 0) {
 		pr->outcome = strcmp(reason, "out of memory") == 0 ? INGEST_FAILED : INGEST_REFUSED;
