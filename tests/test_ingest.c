@@ -494,16 +494,19 @@ static void test_refusals(void)
 	expect_refused("NUL", "报告\0text", 11, "binary file (NUL bytes)");
 	/* other forms are named, with what to do */
 	REFUSED("PNG", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "an image:");
-	REFUSED("PDF", "%PDF-1.7\n%\xe2\xe3\n1 0 obj",
-	        "a PDF file, which baogao does not read yet:");
+	REFUSED("PDF", "%PDF-1.7\n%\xe2\xe3\n1 0 obj", "a damaged PDF:");
 	REFUSED("Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
 	        "a Word 97-2003 (.doc), WPS or other Office 97 file:");
-	REFUSED("docx", "PK\x03\x04\x14\0\0\0\x08\0word/document.xml",
-	        "a Word .docx file, which baogao does not read yet:");
+	REFUSED("docx", "PK\x03\x04\x14\0\0\0\x08\0word/document.xml", "a damaged Word .docx:");
 	REFUSED("zip", "PK\x03\x04\x14\0\0\0\x08\0data.tsv", "a ZIP archive:");
 	REFUSED("rtf", "{\\rtf1\\ansi 报告}", "an RTF file:");
-	REFUSED("mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n",
-	        "a web archive (.mht):");
+	REFUSED("mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n",
+	        "a web archive (.mht) with no web page in it");
+	/* not reports at all */
+	REFUSED("no Chinese", "Release notes\nversion 2\n", "no Chinese text in it: not a report");
+	REFUSED("a table", "地区\t年份\t增长\n潞州区\t2025\t3.9\n上党区\t2025\t4.1\n"
+	                   "潞城区\t2025\t5\n屯留区\t2025\t6\n",
+	        "a table of tab-separated values, not a report");
 	REFUSED("gzip", "\x1F\x8B\x08\0\0\0", "a compressed archive:");
 	REFUSED("page of links", "<html><body><a href=/>首页</a></body></html>",
 	        "web page with no article text");
@@ -555,7 +558,8 @@ static void test_directories(void)
 	mkdir(sub, 0700);
 	write_file(dir, "a.txt", text, n);
 	write_file(dir, "b-empty.txt", "", 0);
-	write_file(dir, "c-binary.bin", "x\0y", 3);
+	write_file(dir, "c-binary.txt", "x\0y", 3);
+	write_file(dir, "data.tsv", "地区\t增长\n潞州区\t3.9\n", 28); /* beside the reports */
 	write_file(dir, ".hidden.txt", text, n);
 	size_t half = n / 2;
 	while (half > 0 && text[half - 1] != '\n') /* whole lines: valid UTF-8 */
@@ -573,17 +577,20 @@ static void test_directories(void)
 	CHECK_INT(t.refused, 2);
 	CHECK_INT(t.failed, 1);
 	CHECK_INT(t.unchanged, 0);
-	CHECK_INT(s.n, 5); /* the dot file is not even reported */
-	if (s.n == 5) {
+	CHECK_INT(t.skipped, 1);
+	CHECK_INT(s.n, 6); /* the dot file is not even reported */
+	if (s.n == 6) {
 		CHECK(strstr(s.paths[0], "/a.txt") && s.outcome[0] == INGEST_STORED);
 		CHECK(strstr(s.paths[1], "/b-empty.txt") && s.outcome[1] == INGEST_REFUSED);
 		CHECK_STR(s.reason[1], "empty file");
-		CHECK(strstr(s.paths[2], "/c-binary.bin") && s.outcome[2] == INGEST_REFUSED);
+		CHECK(strstr(s.paths[2], "/c-binary.txt") && s.outcome[2] == INGEST_REFUSED);
 		CHECK_STR(s.reason[2], "binary file (NUL bytes)");
-		CHECK(strstr(s.paths[3], "/more/d.txt") && s.outcome[3] == INGEST_STORED);
-		CHECK_STR(s.paths[4], missing);
-		CHECK_INT(s.outcome[4], INGEST_FAILED);
-		CHECK(strncmp(s.reason[4], "cannot read: ", 13) == 0);
+		CHECK(strstr(s.paths[3], "/data.tsv") && s.outcome[3] == INGEST_SKIPPED);
+		CHECK_STR(s.reason[3], "not a report file (.tsv)");
+		CHECK(strstr(s.paths[4], "/more/d.txt") && s.outcome[4] == INGEST_STORED);
+		CHECK_STR(s.paths[5], missing);
+		CHECK_INT(s.outcome[5], INGEST_FAILED);
+		CHECK(strncmp(s.reason[5], "cannot read: ", 13) == 0);
 	}
 	if (r.ndocs == 2) {
 		CHECK_STR(r.docs[0].source, "a.txt");
@@ -596,7 +603,8 @@ static void test_directories(void)
 	CHECK_INT(ingest_paths(&sink, one, 1, NULL, NULL, NULL), 0);
 	rec_free(&r);
 	/* clean up */
-	const char *names[] = {"a.txt", "b-empty.txt", "c-binary.bin", ".hidden.txt", "more/d.txt"};
+	const char *names[] = {"a.txt",       "b-empty.txt", "c-binary.txt",
+	                       "data.tsv",    ".hidden.txt", "more/d.txt"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		other = malloc(1200);
 		snprintf(other, 1200, "%s/%s", dir, names[i]);

@@ -36,6 +36,10 @@ static void report(void *ctx, const char *path, enum ingest_outcome o, const cha
 		fprintf(stderr, "baogao ingest: %s: failed: %s\n", p,
 		        reason ? reason : "database error");
 		break;
+	case INGEST_SKIPPED:
+		if (!r->quiet)
+			printf("skipped    %s: %s\n", p, reason ? reason : "not a report");
+		break;
 	}
 	free(p);
 }
@@ -82,6 +86,8 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 		       tot.refused);
 		if (tot.failed) /* unreadable, or the database said no */
 			printf(", %d failed", tot.failed);
+		if (tot.skipped)
+			printf(", %d skipped", tot.skipped);
 		putchar('\n');
 	}
 	return rc ? EXIT_TROUBLE : 0;

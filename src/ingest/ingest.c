@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ingest/format.h"
 #include "ingest/ingest.h"
 #include "ingest/prepare.h"
 
@@ -90,6 +91,9 @@ static void tell(struct walk *w, const char *path, enum ingest_outcome o, const 
 	case INGEST_FAILED:
 		w->totals->failed++;
 		w->bad = 1;
+		break;
+	case INGEST_SKIPPED:
+		w->totals->skipped++;
 		break;
 	}
 	if (w->report)
@@ -231,6 +235,11 @@ static void ingest_dir(struct walk *w, const char *path, int depth)
 				} else if (S_ISDIR(st.st_mode)) {
 					if (depth < MAX_DEPTH)
 						ingest_dir(w, child, depth + 1);
+				} else if ((S_ISREG(st.st_mode) ||
+				            (S_ISLNK(st.st_mode) && stat(child, &target) == 0 &&
+				             S_ISREG(target.st_mode))) &&
+				           format_skip_name(name)) {
+					emit_failed(w, child, INGEST_SKIPPED, format_skip_name(name));
 				} else if (S_ISREG(st.st_mode)) {
 					ingest_file(w, child);
 				} else if (S_ISLNK(st.st_mode) && stat(child, &target) == 0 &&

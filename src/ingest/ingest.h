@@ -6,7 +6,15 @@
 
 #include "model/sink.h"
 
-enum ingest_outcome { INGEST_STORED, INGEST_UNCHANGED, INGEST_REFUSED, INGEST_FAILED };
+/* SKIPPED: a file inside a directory whose name says it is no report
+ * (data.tsv, photo.jpg); never for a file named on the command line. */
+enum ingest_outcome {
+	INGEST_STORED,
+	INGEST_UNCHANGED,
+	INGEST_REFUSED,
+	INGEST_FAILED,
+	INGEST_SKIPPED
+};
 
 /* Told once per file: outcome, and for REFUSED/FAILED a one-line reason
  * ("empty file", "binary file (NUL bytes)", "not UTF-8, UTF-16, GB18030 or Big5",
@@ -15,11 +23,12 @@ typedef void (*ingest_report_fn)(void *ctx, const char *path, enum ingest_outcom
                                  const char *reason);
 
 struct ingest_totals {
-	int stored, unchanged, refused, failed;
+	int stored, unchanged, refused, failed, skipped;
 };
 
-/* Ingest files and directories (directories recursively, every regular file
- * whose name does not start with '.'), one transaction per file.  A refused
+/* Ingest files and directories (directories recursively: every regular file
+ * whose name does not start with '.' and that format_skip_name lets
+ * through), one transaction per file.  A refused
  * file does not stop the others.  Returns 0 when every file was stored or
  * unchanged, 2 when any was refused or failed. */
 int ingest_paths(const struct doc_sink *sink, char *const *paths, size_t n, ingest_report_fn report,

@@ -575,8 +575,16 @@ int pu_features(struct pu_feat *f, const char *marked, size_t len, int md_bullet
 	f->inner_stop = inner_stop;
 	f->bullet = md_bullet || is_bullet_mark(first);
 	f->circled = is_circled(first);
-	f->signature = signature_line(plain, plen);
-	f->gloss_title = glossary_title(plain);
+	/* the words a signature or a glossary title is told by, in 繁體 too */
+	size_t flen;
+	char *folded = text_fold(plain, plen, 0, &flen);
+	if (!folded) {
+		free(plain);
+		return -1;
+	}
+	f->signature = signature_line(folded, flen);
+	f->gloss_title = glossary_title(folded);
+	free(folded);
 	f->headline = !f->circled && headline(plain, plen, f->cps);
 	/* "**…**" with no other bold marker inside */
 	f->whole_bold = len >= 4 && memcmp(marked, "**", 2) == 0 &&

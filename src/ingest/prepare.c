@@ -186,6 +186,12 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 		pr->reason = reason;
 		return pr;
 	}
+	if ((reason = format_not_report(dec.text, dec.len))) {
+		free(dec.text);
+		pr->outcome = INGEST_REFUSED;
+		pr->reason = reason;
+		return pr;
+	}
 	/* pdftotext and the like: lines rejoined into paragraphs */
 	char *unwrapped;
 	size_t ulen;
