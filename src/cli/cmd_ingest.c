@@ -25,7 +25,9 @@ static void report(void *ctx, const char *path, enum ingest_outcome o, const cha
 			printf("stored     %s\n", p);
 		break;
 	case INGEST_UNCHANGED:
-		if (!r->quiet)
+		if (!r->quiet && reason)
+			printf("unchanged  %s (%s)\n", p, reason);
+		else if (!r->quiet)
 			printf("unchanged  %s\n", p);
 		break;
 	case INGEST_REFUSED:

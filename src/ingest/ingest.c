@@ -49,9 +49,14 @@ enum ingest_outcome ingest_buffer(const struct doc_sink *sink, const char *path,
 		return INGEST_FAILED;
 	}
 	enum ingest_outcome o = prepared_store(sink, pr);
-	/* a static reason outlives pr; one built in pr->why (read errors) is
-	 * not made here */
-	*reason = pr->reason == pr->why ? "out of memory" : pr->reason;
+	/* a static reason outlives pr; one built in pr->why is copied */
+	static _Thread_local char why[sizeof pr->why];
+	if (pr->reason == pr->why) {
+		snprintf(why, sizeof why, "%s", pr->why);
+		*reason = why;
+	} else {
+		*reason = pr->reason;
+	}
 	prepared_free(pr);
 	return o;
 }
@@ -104,7 +109,7 @@ static void tell(struct walk *w, const char *path, enum ingest_outcome o, const 
 static void store(struct walk *w, struct prepared *pr)
 {
 	enum ingest_outcome o = prepared_store(w->sink, pr);
-	tell(w, pr->path, o, o == INGEST_STORED || o == INGEST_UNCHANGED ? NULL : pr->reason);
+	tell(w, pr->path, o, o == INGEST_STORED ? NULL : pr->reason);
 	prepared_free(pr);
 }
 

@@ -216,7 +216,15 @@ struct prepared *prepare_bytes(const char *path, char *data, size_t len)
 	    meta_read(&pr->doc, path, &pr->meta) < 0 || extract(pr) < 0) {
 		pr->outcome = INGEST_FAILED;
 		pr->reason = "out of memory";
+		return pr;
 	}
+	/* the report's text whatever its form: paragraphs, markup gone */
+	struct text_fp fp;
+	text_fp_init(&fp);
+	for (size_t i = 0; i < pr->doc.nparas; i++)
+		text_fp_add(&fp, pr->doc.paras[i].text, pr->doc.paras[i].len);
+	text_fp_hex(&fp, pr->fingerprint);
+	pr->han = fp.han;
 	return pr;
 }
 
@@ -257,9 +265,11 @@ enum ingest_outcome prepared_store(const struct doc_sink *sink, struct prepared 
 	if (pr->outcome != INGEST_STORED)
 		return pr->outcome;
 	const struct meta *m = &pr->meta;
+	/* the full path: two folders' 政府工作报告.txt are two reports */
+	char *full = realpath(pr->path, NULL);
 	struct sink_doc sd = {
 	    .source = source_name(pr->path),
-	    .path = pr->path,
+	    .path = full ? full : pr->path,
 	    .hash = pr->hash,
 	    .encoding = pr->encoding,
 	    .region = m->region,
@@ -269,16 +279,27 @@ enum ingest_outcome prepared_store(const struct doc_sink *sink, struct prepared 
 	    .review_year = m->review_year,
 	    .plan_year = m->plan_year,
 	    .bytes = pr->bytes,
+	    .fingerprint = pr->fingerprint,
+	    .han = pr->han,
 	};
 	int rc = sink->doc_begin(sink->ctx, &sd);
+	free(full);
 	if (rc == 1)
 		return INGEST_UNCHANGED;
+	if (rc == 2) {
+		const char *e = sink->error ? sink->error(sink->ctx) : NULL;
+		snprintf(pr->why, sizeof pr->why, "%s", e ? e : "the same report as another file");
+		pr->reason = pr->why;
+		return INGEST_UNCHANGED;
+	}
 	/* after a failed doc_begin the sink has nothing open (sink.h) */
 	if (rc == 0 && feed(sink, pr) < 0)
 		sink->doc_end(sink->ctx, 0);
 	else if (rc == 0 && sink->doc_end(sink->ctx, 1) == 0)
 		return INGEST_STORED;
-	pr->reason = "cannot store (database error)";
+	const char *e = sink->error ? sink->error(sink->ctx) : NULL;
+	snprintf(pr->why, sizeof pr->why, "cannot store: %s", e && *e ? e : "database error");
+	pr->reason = pr->why;
 	return INGEST_FAILED;
 }
 

@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "ingest/meta.h"
 #include "ingest/parse.h"
+#include "text/fingerprint.h"
 
 struct prepared {
 	char *path;
@@ -20,6 +21,8 @@ struct prepared {
 	const char *reason; /* static, or why[] */
 	char why[256];
 	char hash[65];
+	char fingerprint[TEXT_FP_HEX + 1]; /* the report in any form */
+	size_t han;
 	size_t bytes;
 	const char *encoding;
 	struct parse_doc doc;
@@ -36,7 +39,8 @@ struct prepared *prepared_failed(const char *path, enum ingest_outcome outcome, 
  * bytes that it takes over.  NULL when out of memory. */
 struct prepared *prepare_bytes(const char *path, char *data, size_t len);
 /* Stores a ready file through the sink, one transaction: STORED, UNCHANGED
- * or FAILED (with pr->reason set). */
+ * (pr->reason set when the same report came in another file) or FAILED
+ * (with pr->reason set, the sink's own words when it has them). */
 enum ingest_outcome prepared_store(const struct doc_sink *sink, struct prepared *pr);
 void prepared_free(struct prepared *pr);
 

@@ -103,6 +103,14 @@ static const char *const migrations[] = {
     "ALTER TABLE indicators ADD COLUMN growth_high REAL;"
     "ALTER TABLE indicators ADD COLUMN horizon INTEGER;"
     "ALTER TABLE indicators ADD COLUMN flags TEXT;",
+    /* 6 → 7: the same report in another form (its PDF beside its web page)
+     * is one document: a sketch of its Han text (text/fingerprint.h) and
+     * its Han count, so that doc_begin compares only texts of about the
+     * same length */
+    "ALTER TABLE documents ADD COLUMN fingerprint TEXT;"
+    "ALTER TABLE documents ADD COLUMN han INTEGER;"
+    "CREATE INDEX documents_han ON documents(han);"
+    "CREATE INDEX documents_path ON documents(path);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -3,8 +3,10 @@
  * Like ncdu's dir_output: the parser knows nothing of SQLite, the model knows
  * nothing of file formats.  Ingest calls, for each file:
  *
- *   doc_begin            → 0 go on, 1 already stored with this content (skip the
- *                          file: call nothing else for it), < 0 error
+ *   doc_begin            → 0 go on, 1 already stored with this content, 2 the
+ *                          same report is stored from another file (another
+ *                          form: error() names it); on 1 and 2 skip the file,
+ *                          call nothing else for it; < 0 error (error() says)
  *   section*             in preorder, ids local to the document (1, 2, …),
  *                          parent 0 for top level
  *   paragraph*           in reading order
@@ -13,7 +15,9 @@
  *
  * Each document is one transaction: until doc_end(…, 1) returns 0, nothing of
  * it is visible and an interrupted ingest leaves the database as it was.
- * A document whose `source` is already stored with another hash replaces it.
+ * A document whose `path` is already stored with another hash replaces it;
+ * `source` is made unique in the database (the folders above the file name
+ * are put in front when another file has its name).
  * All strings are UTF-8 and only borrowed for the duration of the call.
  */
 #ifndef BAOGAO_SINK_H
@@ -23,7 +27,7 @@
 
 struct sink_doc {
 	const char *source;   /* file name without directory: the user-facing name */
-	const char *path;     /* path as given */
+	const char *path;     /* the file's full path (as given when it has none) */
 	const char *hash;     /* hex SHA-256 of the decoded UTF-8 text */
 	const char *encoding; /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "GB18030" … */
 	const char *region;   /* 潞州区, 长治市 …; NULL unknown */
@@ -33,6 +37,8 @@ struct sink_doc {
 	int review_year; /* the year the document looks back on, 0 unknown */
 	int plan_year;   /* the year it plans, 0 unknown */
 	size_t bytes;    /* size of the decoded text */
+	const char *fingerprint; /* text_fp_hex of its text, "" or NULL none */
+	size_t han;              /* Han characters in it */
 };
 
 /* kind: "part" (一、), "subsection" (（一）), "item" (1.), "lead" (一是 / bold
@@ -105,6 +111,9 @@ struct doc_sink {
 	int (*glossary)(void *ctx, const struct sink_glossary *g);
 	int (*indicator)(void *ctx, const struct sink_indicator *ind);
 	int (*doc_end)(void *ctx, int commit);
+	/* the last failure, or for doc_begin's 2 the other file, in words;
+	 * may be NULL */
+	const char *(*error)(void *ctx);
 };
 
 #endif

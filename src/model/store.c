@@ -1,10 +1,12 @@
 /* store.c — the model's side of sink.h: one transaction per document. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/db.h"
+#include "text/fingerprint.h"
 #include "text/text.h"
 
 static int grow(int64_t **a, size_t *cap, size_t need)
@@ -72,6 +74,78 @@ int model_delete_doc(model *m, int64_t doc)
 	return rc;
 }
 
+/* Another document that is this report in another form: of the same
+ * region and date, its text sharing nearly all its runs
+ * (text/fingerprint.h).  1 (the error names it), 0 none, -1 error.  Only
+ * texts of about the same length are compared. */
+static int same_report(model *m, const struct sink_doc *doc)
+{
+	if (!doc->fingerprint || !*doc->fingerprint)
+		return 0;
+	sqlite3_stmt *st = model_prepare(m, "SELECT source, fingerprint FROM documents"
+	                                    " WHERE han BETWEEN ?1 AND ?2 AND fingerprint NOT NULL"
+	                                    " AND region IS ?3 AND date IS ?4");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)(doc->han * 17 / 20));
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(doc->han * 20 / 17 + 1));
+	model_bind_text(st, 3, doc->region);
+	model_bind_text(st, 4, doc->date);
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *fp = (const char *)sqlite3_column_text(st, 1);
+		if (text_fp_similarity(doc->fingerprint, fp) >= TEXT_FP_SAME) {
+			model_set_error(m, "the same report as %s, in another form",
+			                (const char *)sqlite3_column_text(st, 0));
+			rc = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The name a document is shown by: its file name, or when another file of
+ * that name is stored, as many of the folders above it as make it unique
+ * ("潞州区/2023/政府工作报告.txt").  malloc'd; NULL on error. */
+static char *unique_source(model *m, const struct sink_doc *doc)
+{
+	const char *path = doc->path ? doc->path : doc->source;
+	const char *end = path + strlen(path);
+	/* "a/b/c.txt": "c.txt", then "b/c.txt", then "a/b/c.txt" */
+	for (const char *start = end;;) {
+		const char *name = start == end ? doc->source : start;
+		int64_t taken = lookup_id(m, "SELECT id FROM documents WHERE source = ?", name);
+		if (taken < 0)
+			return NULL;
+		if (taken == 0)
+			return strdup(name);
+		const char *p = start == end ? end - strlen(doc->source) : start;
+		if (p <= path || p > end)
+			break;
+		p--; /* the '/' before */
+		while (p > path && p[-1] == '/')
+			p--;
+		while (p > path && p[-1] != '/')
+			p--;
+		if (*p == '/' && p == path)
+			break;
+		start = p;
+	}
+	/* every spelling taken: number it */
+	for (int k = 2; k < 1000000; k++) {
+		char *s;
+		if (asprintf(&s, "%s (%d)", doc->source, k) < 0)
+			return NULL;
+		int64_t t = lookup_id(m, "SELECT id FROM documents WHERE source = ?", s);
+		if (t == 0)
+			return s;
+		free(s);
+		if (t < 0)
+			return NULL;
+	}
+	return NULL;
+}
+
 static int doc_begin(void *ctx, const struct sink_doc *doc)
 {
 	model *m = ctx;
@@ -97,15 +171,29 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 		return same > 0 ? 1 : -1;
 	}
 	/* a file ingested again with new content replaces its old version */
-	int64_t old = lookup_id(m, "SELECT id FROM documents WHERE source = ?", doc->source);
-	if (old < 0 || (old > 0 && model_delete_doc(m, old) < 0))
+	int64_t old = doc->path
+	                  ? lookup_id(m, "SELECT id FROM documents WHERE path = ?", doc->path)
+	                  : lookup_id(m, "SELECT id FROM documents WHERE source = ?", doc->source);
+	if (old < 0)
+		goto fail;
+	int other = old ? 0 : same_report(m, doc);
+	if (other != 0) {
+		exec(m, "ROLLBACK");
+		return other > 0 ? 2 : -1;
+	}
+	if (old > 0 && model_delete_doc(m, old) < 0)
+		goto fail;
+	char *source = unique_source(m, doc);
+	if (!source)
 		goto fail;
 	sqlite3_stmt *st = model_prepare(
 	    m, "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
-	       " review_year, plan_year, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-	if (!st)
+	       " review_year, plan_year, bytes, fingerprint, han) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	if (!st) {
+		free(source);
 		goto fail;
-	model_bind_text(st, 1, doc->source);
+	}
+	model_bind_text(st, 1, source);
 	model_bind_text(st, 2, doc->path);
 	model_bind_text(st, 3, doc->hash);
 	model_bind_text(st, 4, doc->encoding);
@@ -118,8 +206,12 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 	if (doc->plan_year)
 		sqlite3_bind_int(st, 10, doc->plan_year);
 	sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->bytes);
+	if (doc->fingerprint && *doc->fingerprint)
+		model_bind_text(st, 12, doc->fingerprint);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)doc->han);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_finalize(st);
+	free(source);
 	if (!ok) {
 		model_sqlite_error(m, "store document");
 		goto fail;
@@ -129,6 +221,11 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 fail:
 	exec(m, "ROLLBACK");
 	return -1;
+}
+
+static const char *sink_error(void *ctx)
+{
+	return model_error(ctx);
 }
 
 /* The id a document's local number maps to, growing the map. */
@@ -369,5 +466,6 @@ struct doc_sink model_sink(model *m)
 	                         .paragraph = on_paragraph,
 	                         .glossary = on_glossary,
 	                         .indicator = on_indicator,
-	                         .doc_end = doc_end};
+	                         .doc_end = doc_end,
+	                         .error = sink_error};
 }
