@@ -35,6 +35,8 @@ struct rec_doc {
 	int nparas;
 	struct rec_gloss *gloss;
 	int ngloss;
+	char **inds; /* "indicator year kind value unit growth qualifier period" */
+	int ninds;
 };
 struct rec {
 	struct rec_doc docs[16];
@@ -112,8 +114,14 @@ static int rec_glossary(void *ctx, const struct sink_glossary *g)
 
 static int rec_indicator(void *ctx, const struct sink_indicator *ind)
 {
-	(void)ind;
-	cur(ctx);
+	struct rec_doc *d = cur(ctx);
+	char line[512];
+	snprintf(line, sizeof line, "%s %d %s %s %s %g %s %s", ind->indicator, ind->year, ind->kind,
+	         ind->value ? ind->value : "-", ind->unit ? ind->unit : "-",
+	         ind->has_growth ? ind->growth : -999, ind->qualifier ? ind->qualifier : "-",
+	         ind->period ? ind->period : "-");
+	d->inds = realloc(d->inds, (size_t)(d->ninds + 1) * sizeof *d->inds);
+	d->inds[d->ninds++] = strdup(line);
 	return 0;
 }
 
@@ -130,7 +138,7 @@ static int rec_end(void *ctx, int commit)
 static struct doc_sink rec_sink(struct rec *r)
 {
 	return (struct doc_sink){
-	    r, rec_begin, rec_section, rec_paragraph, rec_glossary, rec_indicator, rec_end};
+	    r, rec_begin, rec_section, rec_paragraph, rec_glossary, rec_indicator, rec_end, NULL};
 }
 
 static void rec_free(struct rec *r)
@@ -145,20 +153,22 @@ static void rec_free(struct rec *r)
 			free(d->paras[k].kind), free(d->paras[k].text);
 		for (int k = 0; k < d->ngloss; k++)
 			free(d->gloss[k].term), free(d->gloss[k].definition);
-		free(d->secs), free(d->paras), free(d->gloss);
+		for (int k = 0; k < d->ninds; k++)
+			free(d->inds[k]);
+		free(d->secs), free(d->paras), free(d->gloss), free(d->inds);
 	}
 	memset(r, 0, sizeof *r);
 }
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const char *seed_names[5] = {"000_52f92cdd47a860e0.txt", "001_135fd757cc0d6b40.txt",
+static const char *seed_names[5] __attribute__((unused)) = {"000_52f92cdd47a860e0.txt", "001_135fd757cc0d6b40.txt",
                                     "002_e65eca995091095e.txt", "003_612c34ce0d4beb46.txt",
                                     "004_bc0ee4ffd7aec591.txt"};
 
-static char seeds_dir[4096];
+static char seeds_dir[4096] __attribute__((unused));
 
-static char *slurp(const char *path, size_t *len)
+static inline char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -173,7 +183,7 @@ static char *slurp(const char *path, size_t *len)
 	return b;
 }
 
-static char *seed(int i, size_t *len)
+static inline char *seed(int i, size_t *len)
 {
 	char path[4200];
 	snprintf(path, sizeof path, "%s/%s", seeds_dir, seed_names[i]);
@@ -185,7 +195,7 @@ static char *seed(int i, size_t *len)
 	return b;
 }
 
-static size_t count_in(const char *s, const char *w)
+static inline size_t count_in(const char *s, const char *w)
 {
 	size_t n = 0;
 	for (const char *q = s; (q = strstr(q, w)); q += strlen(w))
@@ -193,7 +203,7 @@ static size_t count_in(const char *s, const char *w)
 	return n;
 }
 
-static const struct rec_section *find_section(const struct rec_doc *d, const char *title)
+static inline const struct rec_section *find_section(const struct rec_doc *d, const char *title)
 {
 	for (int i = 0; i < d->nsecs; i++)
 		if (strcmp(d->secs[i].title, title) == 0)
@@ -201,7 +211,7 @@ static const struct rec_section *find_section(const struct rec_doc *d, const cha
 	return NULL;
 }
 
-static const struct rec_para *find_para(const struct rec_doc *d, const char *text)
+static inline const struct rec_para *find_para(const struct rec_doc *d, const char *text)
 {
 	for (int i = 0; i < d->nparas; i++)
 		if (strstr(d->paras[i].text, text))
@@ -209,7 +219,7 @@ static const struct rec_para *find_para(const struct rec_doc *d, const char *tex
 	return NULL;
 }
 
-static const char *para_kind(const struct rec_doc *d, const char *exact)
+static inline const char *para_kind(const struct rec_doc *d, const char *exact)
 {
 	for (int i = 0; i < d->nparas; i++)
 		if (strcmp(d->paras[i].text, exact) == 0)
@@ -218,7 +228,7 @@ static const char *para_kind(const struct rec_doc *d, const char *exact)
 }
 
 /* Source line n (1-based) of a text, without its newline. */
-static char *source_line(const char *text, int n)
+static inline char *source_line(const char *text, int n)
 {
 	const char *s = text;
 	for (int i = 1; i < n && s; i++) {

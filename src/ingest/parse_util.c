@@ -456,8 +456,25 @@ static int ends_with(const char *s, size_t len, const char *suffix)
 	return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
+/* a name of two to four Han characters, nothing else */
+static int person_name(const char *s, const char *e)
+{
+	size_t n = 0;
+	for (const char *q = s; q < e;) {
+		uint32_t cp;
+		q += utf8_decode(q, (size_t)(e - q), &cp);
+		if (!pu_is_han(cp) && !pu_is_space(cp))
+			return 0;
+		if (pu_is_han(cp))
+			n++;
+	}
+	return n >= 2 && n <= 4;
+}
+
 /* "区长 冯丽华", "代市长 张三": an office ending in 长/主任/书记/主席, then a
- * name of two to four Han characters, nothing else. */
+ * name of two to four Han characters, nothing else.  A PDF may have lost
+ * the space ("县长林明远"): then the office must be one a government's head
+ * holds (区长 县长 市长 …), so that "经济增长新动能" is no speaker. */
 static int speaker_line(const char *s, size_t len)
 {
 	const char *e = s + len, *sp = s;
@@ -468,23 +485,26 @@ static int speaker_line(const char *s, size_t len)
 			break;
 		sp += k;
 	}
-	if (sp == e || pu_count(s, (size_t)(sp - s)) > 12)
+	if (sp == e) {
+		static const char *const heads[] = {"区长", "县长", "市长", "省长", "州长",
+		                                    "旗长", "盟长", "主席", "总理"};
+		if (pu_count(s, len) > 14)
+			return 0;
+		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			const char *at = strstr(s, heads[i]);
+			/* before the office at most 代 or 副 */
+			if (at && at + 6 < e && (size_t)(at - s) <= 6 && person_name(at + 6, e))
+				return 1;
+		}
+		return 0;
+	}
+	if (pu_count(s, (size_t)(sp - s)) > 12)
 		return 0;
 	size_t olen = (size_t)(sp - s);
 	if (!ends_with(s, olen, "长") && !ends_with(s, olen, "主任") &&
 	    !ends_with(s, olen, "书记") && !ends_with(s, olen, "主席"))
 		return 0;
-	const char *name = pu_skip_space(sp, e);
-	size_t n = 0;
-	for (const char *q = name; q < e;) {
-		uint32_t cp;
-		q += utf8_decode(q, (size_t)(e - q), &cp);
-		if (!pu_is_han(cp) && !pu_is_space(cp))
-			return 0;
-		if (pu_is_han(cp))
-			n++;
-	}
-	return n >= 2 && n <= 4;
+	return person_name(pu_skip_space(sp, e), e);
 }
 
 static int signature_line(const char *s, size_t len)

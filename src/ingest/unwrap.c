@@ -138,9 +138,12 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 	int wrap = widths[nonblank * 4 / 5];
 	if (wrap < 20 || wrap > 200)
 		goto done;
+	/* a long line is one justification may have set short: digits and
+	 * Latin take less room than they count for, bold and spread type more */
+	int longline = wrap * 3 / 4;
 	size_t full = 0, open = 0;
 	for (size_t i = 0; i < nl; i++)
-		if (!lines[i].blank && lines[i].width >= wrap - 4) {
+		if (!lines[i].blank && lines[i].width >= longline) {
 			full++;
 			open += !ends_sentence(&lines[i]);
 		}
@@ -171,7 +174,7 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 	}
 	for (size_t i = 0; i < nl; i++) {
 		const struct line *l = &lines[i];
-		if (!edge[i] || l->drop || l->width >= wrap - 4)
+		if (!edge[i] || l->drop || l->width >= longline)
 			continue;
 		int repeats = 0;
 		for (size_t k = 0; k < nl; k++)
@@ -192,7 +195,10 @@ int unwrap_text(const char *text, size_t len, char **out, size_t *out_len)
 		if (l->blank || l->drop)
 			continue; /* a blank line is a page break or spacing: the width decides */
 		if (prev) {
-			int ends = prev->width < wrap - 4 || l->indent;
+			/* a paragraph's last line: short, or short of the margin
+			 * at the end of a sentence */
+			int ends = prev->width < longline ||
+			           (prev->width < wrap - 4 && ends_sentence(prev)) || l->indent;
 			if (ends)
 				put(&b, "\n\n", 2);
 			else if (ascii_word(prev->s[prev->len - 1]) && ascii_word(l->s[0]))
