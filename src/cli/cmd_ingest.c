@@ -57,13 +57,14 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 		switch (ch) {
 		case 'h':
 			fputs("Usage: baogao ingest [-q] PATH...\n"
-			      "Stores report files (UTF-8 with or without BOM, UTF-16 with BOM, "
-			      "GB18030),\n"
-			      "directories recursively.  Unchanged content is not stored twice; a "
-			      "changed\n"
-			      "file replaces its old version.  A file that is empty, binary or in "
-			      "no known\n"
-			      "encoding is refused with its reason, the others are still stored.\n"
+			      "Stores reports: text (UTF-8, UTF-16, GB18030/GBK, Big5; 繁體 read as\n"
+			      "simplified for search), web pages and .mht archives, PDF, .docx and .odt.\n"
+			      "Hard-wrapped text (pdftotext) is rejoined into paragraphs.  Directories\n"
+			      "are read recursively, skipping files whose names say they are no report\n"
+			      "(.tsv, .jpg …).  Content already stored, or the same report in another\n"
+			      "form, is not stored twice; a changed file replaces the document of its\n"
+			      "path.  A file that cannot be read (.doc, a scan, binary, unknown encoding)\n"
+			      "is refused with its reason and what to do; the others are still stored.\n"
 			      "  -q, --quiet   report refusals only\n"
 			      "Exit status 2 when any file was refused.\n",
 			      stdout);
