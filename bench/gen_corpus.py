@@ -48,10 +48,16 @@ def main():
     sources = [seed_paragraphs(p) for p in seeds]
     os.makedirs(a.outdir, exist_ok=True)
     total = 0
+    used = set()
     for i in range(a.n):
         # two seeds a report brings the mean size near a real report's (~35 KB)
         paras = sources[i % len(sources)] + sources[(i + 2) % len(sources)]
+        # one name a report: two reports of one county and one date would be
+        # one report to baogao (the same report in another form)
         name = rnd.choice(SYL) + rnd.choice(SYL) + rnd.choice("区县")
+        while name in used:
+            name = rnd.choice(SYL) + rnd.choice(SYL) + rnd.choice(SYL) + rnd.choice("区县")
+        used.add(name)
         shift = rnd.randint(-15, 0)
 
         def year(m):
@@ -64,6 +70,8 @@ def main():
 
         out = []
         for p in paras:
+            # "长治市潞州区" would become the name twice
+            p = re.sub("长治市(?=" + "|".join(REGIONS[:-1]) + ")", "", p)
             for r in REGIONS:
                 p = p.replace(r, name)
             p = re.sub(r"20[0-9]{2}年", year, p)

@@ -36,40 +36,57 @@ out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols)
 	return t;
 }
 
+/* Bidi controls reorder what a terminal shows ("abc<RLO>txt.exe" reads
+ * "abcexe.txt"): escaped like control characters, never passed raw. */
+static int bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 void out_json_string(FILE *fp, const char *s)
 {
 	fputc('"', fp);
-	size_t len = strlen(s);
+	size_t len = strlen(s), run = 0; /* bytes [run, i) go out as they are */
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		/* CJK: leads E3–E9 hold no control, separator or bidi mark */
+		if (c >= 0xE3 && c <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		switch (cp) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
-			    cp == 0x2029)
-				fprintf(fp, "\\u%04x", (unsigned)cp);
-			else if (cp == TEXT_REPLACEMENT && !(n == 3 && (unsigned char)s[i] == 0xef))
-				fputs("\\ufffd", fp); /* invalid byte: never emit invalid UTF-8 */
-			else
-				fwrite(s + i, 1, n, fp);
+		const char *esc = NULL;
+		char u[8];
+		if (cp == '"')
+			esc = "\\\"";
+		else if (cp == '\\')
+			esc = "\\\\";
+		else if (cp == '\n')
+			esc = "\\n";
+		else if (cp == '\r')
+			esc = "\\r";
+		else if (cp == '\t')
+			esc = "\\t";
+		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
+		         cp == 0x2029 || bidi_control(cp))
+			snprintf(u, sizeof u, "\\u%04x", (unsigned)cp), esc = u;
+		else if (cp == TEXT_REPLACEMENT && !(n == 3 && c == 0xef))
+			esc = "\\ufffd"; /* invalid byte: never emit invalid UTF-8 */
+		if (esc) {
+			fwrite(s + run, 1, i - run, fp);
+			fputs(esc, fp);
+			run = i + n;
 		}
 		i += n;
 	}
+	fwrite(s + run, 1, len - run, fp);
 	fputc('"', fp);
 }
 

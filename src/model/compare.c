@@ -415,28 +415,89 @@ static void pool_free(struct pool *p)
  * a corpus of 10,000 reports has 200,000 statements, and only the rows
  * compare prints need their words (fill_words).  Listing order as
  * model_indicators. */
-static int load_keys(model *m, const char *region, struct pool *pool, struct indicator_row **out,
-                     size_t *n)
+/* Each document's region and name, by id: the statements are read
+ * without a join (the join was a third of reading them). */
+struct doc_map {
+	const char **region, **source;
+	int64_t n;
+};
+
+static int load_docs(model *m, const char *region, struct pool *pool, struct doc_map *d)
 {
-	char sql[1024];
-	snprintf(sql, sizeof sql,
-	         "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
-	         " d.region, i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier, i.period,"
-	         " d.source, coalesce(i.year, 0), i.growth, i.start, i.end, i.growth_high,"
-	         " coalesce(i.horizon, 0), i.flags"
-	         " FROM indicators i JOIN documents d ON d.id = i.doc_id"
-	         " WHERE d.region IS NOT NULL AND d.region != '' AND i.kind != 'goal'%s",
-	         region ? " AND d.region = ?1" : "");
-	sqlite3_stmt *st = model_prepare(m, sql);
+	memset(d, 0, sizeof *d);
+	sqlite3_stmt *st = model_prepare(m, region ? "SELECT id, region, source FROM documents"
+	                                             " WHERE region = ?1"
+	                                           : "SELECT id, region, source FROM documents"
+	                                             " WHERE region IS NOT NULL AND region != ''");
 	if (!st)
 		return -1;
 	if (region)
 		model_bind_text(st, 1, region);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id < 0 || id > ((int64_t)1 << 40))
+			continue;
+		if (id >= d->n) {
+			int64_t n = d->n ? d->n : 1024;
+			while (n <= id)
+				n *= 2;
+			const char **r = realloc(d->region, (size_t)n * sizeof *r);
+			if (r)
+				d->region = r;
+			const char **s = r ? realloc(d->source, (size_t)n * sizeof *s) : NULL;
+			if (!r || !s) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			d->source = s;
+			memset(d->region + d->n, 0, (size_t)(n - d->n) * sizeof *r);
+			memset(d->source + d->n, 0, (size_t)(n - d->n) * sizeof *s);
+			d->n = n;
+		}
+		d->region[id] = intern(pool, sqlite3_column_text(st, 1));
+		d->source[id] = intern(pool, sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		model_set_error(m, "compare: cannot read the documents");
+		free(d->region);
+		free(d->source);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_keys(model *m, const char *region, struct pool *pool, struct indicator_row **out,
+                     size_t *n)
+{
+	struct doc_map docs;
+	*out = NULL;
+	*n = 0;
+	if (load_docs(m, region, pool, &docs) < 0)
+		return -1;
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "SELECT i.id, i.doc_id, coalesce(i.paragraph_id, 0), coalesce(i.section_id, 0),"
+	         " i.indicator, i.name, i.kind, i.value, i.unit, i.qualifier, i.period,"
+	         " coalesce(i.year, 0), i.growth, i.start, i.end, i.growth_high,"
+	         " coalesce(i.horizon, 0), i.flags"
+	         " FROM indicators i WHERE i.kind != 'goal'%s",
+	         region ? " AND i.doc_id IN (SELECT id FROM documents WHERE region = ?1)" : "");
+	sqlite3_stmt *st = model_prepare(m, sql);
+	if (!st) {
+		free(docs.region);
+		free(docs.source);
+		return -1;
+	}
+	if (region)
+		model_bind_text(st, 1, region);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t doc = sqlite3_column_int64(st, 1);
+		if (doc < 0 || doc >= docs.n || !docs.region[doc])
+			continue; /* no known region: never paired */
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 256;
 			struct indicator_row *g = realloc(*out, cap * sizeof *g);
@@ -447,32 +508,34 @@ static int load_keys(model *m, const char *region, struct pool *pool, struct ind
 		struct indicator_row *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(st, 0);
-		r->doc = sqlite3_column_int64(st, 1);
+		r->doc = doc;
 		r->paragraph = sqlite3_column_int64(st, 2);
 		r->section = sqlite3_column_int64(st, 3);
+		r->region = (char *)docs.region[doc];
+		r->source = (char *)docs.source[doc];
 #define WORD(col) (char *)intern(pool, sqlite3_column_text(st, col))
-		r->region = WORD(4);
-		r->indicator = WORD(5);
-		r->name = WORD(6);
-		r->kind = WORD(7);
-		r->value = WORD(8);
-		r->unit = WORD(9);
-		r->qualifier = WORD(10);
-		r->period = WORD(11);
-		r->source = WORD(12);
-		r->year = sqlite3_column_int(st, 13);
-		r->has_growth = sqlite3_column_type(st, 14) != SQLITE_NULL;
-		r->growth = sqlite3_column_double(st, 14);
-		r->start = sqlite3_column_int(st, 15);
-		r->end = sqlite3_column_int(st, 16);
-		r->has_growth_high = sqlite3_column_type(st, 17) != SQLITE_NULL;
-		r->growth_high = sqlite3_column_double(st, 17);
-		r->horizon = sqlite3_column_int(st, 18);
-		r->flags = WORD(19);
+		r->indicator = WORD(4);
+		r->name = WORD(5);
+		r->kind = WORD(6);
+		r->value = WORD(7);
+		r->unit = WORD(8);
+		r->qualifier = WORD(9);
+		r->period = WORD(10);
+		r->year = sqlite3_column_int(st, 11);
+		r->has_growth = sqlite3_column_type(st, 12) != SQLITE_NULL;
+		r->growth = sqlite3_column_double(st, 12);
+		r->start = sqlite3_column_int(st, 13);
+		r->end = sqlite3_column_int(st, 14);
+		r->has_growth_high = sqlite3_column_type(st, 15) != SQLITE_NULL;
+		r->growth_high = sqlite3_column_double(st, 15);
+		r->horizon = sqlite3_column_int(st, 16);
+		r->flags = WORD(17);
 #undef WORD
 		if (!r->region || !r->indicator || !r->kind || !r->source)
 			break;
 	}
+	free(docs.region);
+	free(docs.source);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		model_sqlite_error(m, "compare");
 		sqlite3_finalize(st);
@@ -485,14 +548,18 @@ static int load_keys(model *m, const char *region, struct pool *pool, struct ind
 	return 0;
 }
 
-/* Section paths already asked, by section id (open addressing). */
+/* Section paths already asked, by section id (open addressing).  A path
+ * is its parent's path and its own heading, so each section is read once,
+ * by its id, and the parts every row of a report shares once for all. */
 struct path_cache {
 	int64_t *ids;
 	char **paths;
 	size_t cap, n;
+	sqlite3_stmt *st;
 };
 
-static const char *cached_section_path(model *m, struct path_cache *c, int64_t section)
+static const char *cached_section_path(model *m, struct path_cache *c, int64_t section,
+                                       int depth)
 {
 	if (c->n * 2 >= c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 1024;
@@ -520,12 +587,44 @@ static const char *cached_section_path(model *m, struct path_cache *c, int64_t s
 	size_t h = (size_t)section * 2654435761u & (c->cap - 1);
 	while (c->ids[h] && c->ids[h] != section)
 		h = (h + 1) & (c->cap - 1);
-	if (!c->ids[h]) {
-		c->ids[h] = section;
-		c->paths[h] = model_section_path(m, section);
-		c->n++;
+	if (c->ids[h])
+		return c->paths[h];
+	if (!c->st && !(c->st = model_prepare(m, "SELECT coalesce(parent_id, 0),"
+	                                         " coalesce(number, ''), coalesce(title, '')"
+	                                         " FROM sections WHERE id = ?")))
+		return NULL;
+	sqlite3_bind_int64(c->st, 1, section);
+	if (sqlite3_step(c->st) != SQLITE_ROW) {
+		sqlite3_reset(c->st);
+		return "";
 	}
-	return c->paths[h];
+	int64_t parent = sqlite3_column_int64(c->st, 0);
+	char *number = model_column_dup(c->st, 1, 0), *title = model_column_dup(c->st, 2, 0);
+	sqlite3_reset(c->st);
+	char *path = NULL;
+	size_t len = 0;
+	const char *up = parent > 0 && parent != section && depth < 32
+	                     ? cached_section_path(m, c, parent, depth + 1)
+	                     : "";
+	if (number && title && up && (path = strdup(up))) {
+		len = strlen(path);
+		if (model_path_append(&path, &len, number, title) < 0) {
+			free(path);
+			path = NULL;
+		}
+	}
+	free(number);
+	free(title);
+	if (!path)
+		return NULL;
+	/* the table may have grown while the parent was asked */
+	h = (size_t)section * 2654435761u & (c->cap - 1);
+	while (c->ids[h] && c->ids[h] != section)
+		h = (h + 1) & (c->cap - 1);
+	c->ids[h] = section;
+	c->paths[h] = path;
+	c->n++;
+	return path;
 }
 
 static void path_cache_free(struct path_cache *c)
@@ -534,6 +633,7 @@ static void path_cache_free(struct path_cache *c)
 		free(c->paths[i]);
 	free(c->ids);
 	free(c->paths);
+	sqlite3_finalize(c->st);
 }
 
 /* The paragraphs last read: rows printed one after another mostly share
@@ -719,7 +819,7 @@ static int fill_section(model *m, struct path_cache *c, struct indicator_row *r)
 {
 	if (!r || r->section_path)
 		return 0;
-	const char *path = r->section > 0 ? cached_section_path(m, c, r->section) : "";
+	const char *path = r->section > 0 ? cached_section_path(m, c, r->section, 0) : "";
 	r->section_path = strdup(path ? path : "");
 	return r->section_path ? 0 : -1;
 }

@@ -101,9 +101,18 @@ size_t utf8_offset(const char *s, size_t len, size_t idx)
 {
 	size_t i = 0;
 	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)s;
 
 	while (idx > 0 && i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
+		/* ASCII and the three-byte sequences of CJK (leads E1–EC: never
+		 * overlong, never a surrogate) need no full decode */
+		if (u[i] < 0x80)
+			i++;
+		else if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		         (u[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		else
+			i += utf8_decode(s + i, len - i, &cp);
 		idx--;
 	}
 	return i;
