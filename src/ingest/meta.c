@@ -228,7 +228,7 @@ static int generic_area(const char *two)
 	return in_list(c1, particles) || in_list(c2, particles) || in_list(c1, "市区县省") ||
 	       in_list(c2, "市区县省") || in_list(c1, "全我本两一二三四五六七八九十") ||
 	       in_list(c2,
-	               "社景园片辖矿山库街校厂灾疫战特湖新老四三两五六七八九十一二门超夜集股上");
+	               "社景园片辖矿山库街校厂灾疫战特湖新老四三两五六七八九十一二门超夜集股上小");
 }
 
 /* Count "XX区" / "XX县" (suffix given) in a paragraph. */
@@ -243,6 +243,9 @@ static void count_units(struct names *ns, const char *s, size_t len, const char 
 			continue;
 		/* "实现县县通高速": 县县 is "every county", not a name */
 		if (i + 2 * sl <= len && memcmp(s + i + sl, suffix, sl) == 0)
+			continue;
+		/* "打造区域中心", "壮大县域经济": 区域 and 县域 are words */
+		if (i + sl + 3 <= len && memcmp(s + i + sl, "域", 3) == 0)
 			continue;
 		count_name(ns, s + a, i - a + sl);
 	}
