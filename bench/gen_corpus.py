@@ -76,6 +76,8 @@ def main():
                 p = p.replace(r, name)
             p = re.sub(r"20[0-9]{2}年", year, p)
             p = re.sub(r"(?<![0-9])[0-9]+\.[0-9]+(?![0-9])", num, p)
+            # counts too (项目608个): each report its own figures
+            p = re.sub(r"(?<![0-9.])[1-9][0-9]+(?![0-9.年月日])", num, p)
             out.append(p)
         text = "\n\n".join(out) + "\n"
         path = os.path.join(a.outdir, "r%05d_%s.txt" % (i, name))

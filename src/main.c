@@ -1,6 +1,7 @@
 /* main.c — global options and command dispatch. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +87,18 @@ static int take_global(int *argc, char **argv, const char *name, const char **va
 	return 0;
 }
 
+/* Everything written to stdout is checked once, at the end: a full disk
+ * or a closed pipe must not look like success. */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno != EPIPE)
+			fprintf(stderr, "baogao: cannot write the output: %s\n", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	/* Widths come from wcwidth, which needs a UTF-8 LC_CTYPE; the layout
@@ -122,17 +135,17 @@ int main(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "browse";
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
 		fputs(usage_text, stdout);
-		return 0;
+		return finish(0);
 	}
 	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("baogao %s\n", PACKAGE_VERSION);
-		return 0;
+		return finish(0);
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(cmd, commands[i].name) == 0) {
 			int rc = commands[i].run(&c, argc - 1, argv + 1);
 			cli_close(&c);
-			return rc;
+			return finish(rc);
 		}
 	}
 	if (strcmp(cmd, "browse") == 0) {
@@ -140,7 +153,7 @@ int main(int argc, char **argv)
 			fputs("Usage: baogao [browse]\nOpens the browser; press ? inside for every "
 			      "key.\n",
 			      stdout);
-			return 0;
+			return finish(0);
 		}
 		model *m = cli_model(&c);
 		if (!m)
@@ -150,6 +163,8 @@ int main(int argc, char **argv)
 		cli_close(&c);
 		return rc;
 	}
-	fprintf(stderr, "baogao: unknown command '%s' (try baogao --help)\n", cmd);
+	char *shown = text_sanitize(cmd, strlen(cmd), 0, NULL); /* argv is anyone's bytes */
+	fprintf(stderr, "baogao: unknown command '%s' (try baogao --help)\n", shown ? shown : "?");
+	free(shown);
 	return EXIT_TROUBLE;
 }

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "datadir.h"
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 static void report_seed(void *ctx, const char *path, enum ingest_outcome o, const char *reason)
 {
@@ -94,8 +95,10 @@ int cli_set_format(struct cli *c, const char *v, int allow_csv_md)
 			c->format = formats[i].f;
 			return 0;
 		}
+	char *shown = text_sanitize(v, strlen(v), 0, NULL); /* argv is anyone's bytes */
 	fprintf(stderr, "baogao: --format takes table, tsv or json%s, not '%s'\n",
-	        allow_csv_md ? " (csv and md for compare)" : "", v);
+	        allow_csv_md ? " (csv and md for compare)" : "", shown ? shown : "?");
+	free(shown);
 	return -1;
 }
 
