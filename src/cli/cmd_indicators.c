@@ -171,6 +171,7 @@ int cmd_indicators(struct cli *c, int argc, char **argv)
 	    {"text", OUT_STR, 0, 0},
 	};
 	out_table *t = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
+	out_stream(t, stdout);
 	for (size_t i = 0; i < n; i++) {
 		struct indicator_row *r = &rows[i];
 		char *year = intstr(r->year), *growth = r->has_growth ? num(r->growth) : NULL;
@@ -233,6 +234,7 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	out_table *t = json ? out_new(c->format, json_cols, 8) : out_new(c->format, flat_cols, 11);
+	out_stream(t, stdout);
 	for (size_t i = 0; i < n; i++) {
 		struct compare_row *r = &rows[i];
 		char *year = intstr(r->year);

@@ -17,6 +17,8 @@ struct out_table {
 	char **cells; /* nrows * ncols, NULL = null */
 	size_t nrows, cap;
 	int json_first;
+	FILE *stream;    /* rows go out at once (out_stream) */
+	int header_done; /* the flat formats' header line is out */
 };
 
 static char *dup_or_null(const char *s)
@@ -135,6 +137,8 @@ static void md_field(FILE *fp, const char *s)
 	free(clean);
 }
 
+static void flat_line(out_table *t, FILE *fp, char *const *cells);
+
 static void json_row(out_table *t, FILE *fp, char *const *cells)
 {
 	fputs(t->json_first ? "[\n  {" : ",\n  {", fp);
@@ -159,6 +163,16 @@ static void json_row(out_table *t, FILE *fp, char *const *cells)
 
 void out_row(out_table *t, const char *const *cells)
 {
+	if (t->stream) {
+		if (t->format == OUT_JSON) {
+			json_row(t, t->stream, (char *const *)cells);
+		} else {
+			if (!t->header_done)
+				flat_line(t, t->stream, NULL);
+			flat_line(t, t->stream, (char *const *)cells);
+		}
+		return;
+	}
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->cells = realloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
@@ -275,6 +289,38 @@ static void print_table(out_table *t, FILE *fp, int width)
 	free(empty);
 }
 
+/* One line of tsv, csv or md: the header when cells is NULL. */
+static void flat_line(out_table *t, FILE *fp, char *const *cells)
+{
+	size_t nc = t->ncols;
+	const char *sep = t->format == OUT_TSV ? "\t" : t->format == OUT_CSV ? "," : " | ";
+	void (*field)(FILE *, const char *) = t->format == OUT_TSV   ? tsv_field
+	                                      : t->format == OUT_CSV ? csv_field
+	                                                             : md_field;
+	if (t->format == OUT_MD)
+		fputs("| ", fp);
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			fputs(sep, fp);
+		field(fp, cells ? cells[c] : t->cols[c].name);
+	}
+	fputs(t->format == OUT_MD ? " |\n" : "\n", fp);
+	if (!cells && t->format == OUT_MD) {
+		fputs("|", fp);
+		for (size_t c = 0; c < nc; c++)
+			fputs(t->cols[c].right ? " ---: |" : " --- |", fp);
+		fputc('\n', fp);
+	}
+	if (!cells)
+		t->header_done = 1;
+}
+
+void out_stream(out_table *t, FILE *fp)
+{
+	if (t->format != OUT_TABLE)
+		t->stream = fp;
+}
+
 void out_finish(out_table *t, FILE *fp, int width)
 {
 	size_t nc = t->ncols;
@@ -289,29 +335,12 @@ void out_finish(out_table *t, FILE *fp, int width)
 		break;
 	case OUT_TSV:
 	case OUT_CSV:
-	case OUT_MD: {
-		const char *sep = t->format == OUT_TSV ? "\t" : t->format == OUT_CSV ? "," : " | ";
-		void (*field)(FILE *, const char *) = t->format == OUT_TSV   ? tsv_field
-		                                      : t->format == OUT_CSV ? csv_field
-		                                                             : md_field;
-		for (size_t r = 0; r <= t->nrows; r++) {
-			if (t->format == OUT_MD)
-				fputs("| ", fp);
-			for (size_t c = 0; c < nc; c++) {
-				if (c)
-					fputs(sep, fp);
-				field(fp, r == 0 ? t->cols[c].name : t->cells[(r - 1) * nc + c]);
-			}
-			fputs(t->format == OUT_MD ? " |\n" : "\n", fp);
-			if (r == 0 && t->format == OUT_MD) {
-				fputs("|", fp);
-				for (size_t c = 0; c < nc; c++)
-					fputs(t->cols[c].right ? " ---: |" : " --- |", fp);
-				fputc('\n', fp);
-			}
-		}
+	case OUT_MD:
+		if (!t->header_done)
+			flat_line(t, fp, NULL);
+		for (size_t r = 0; r < t->nrows; r++)
+			flat_line(t, fp, &t->cells[r * nc]);
 		break;
-	}
 	}
 	out_discard(t);
 }

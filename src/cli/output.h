@@ -26,7 +26,12 @@ struct out_cell {
 typedef struct out_table out_table;
 
 out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols);
-/* Adds a row of ncols strings (copied).  NULL = null. */
+/* Rows written to fp as they come instead of kept to the end, for every
+ * format but the table (which needs all rows for its widths): a listing of
+ * 70,000 rows is not held twice.  A command that may still fail after its
+ * first row does not ask for it (see out_discard). */
+void out_stream(out_table *t, FILE *fp);
+/* Adds a row of ncols strings (copied unless streamed).  NULL = null. */
 void out_row(out_table *t, const char *const *cells);
 /* Writes and frees.  Table output sanitizes every cell (no control character
  * from a report reaches the terminal) and aligns by display width; the last

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,31 +200,6 @@ char *compare_warnings_text(const struct compare_row *r, int labels, char *buf, 
 
 /* ---- pairing ---- */
 
-static struct indicator_row *copy_row(const struct indicator_row *r)
-{
-	if (!r)
-		return NULL;
-	struct indicator_row *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
-	*c = *r;
-#define DUP(f) c->f = r->f ? strdup(r->f) : NULL
-	DUP(region);
-	DUP(indicator);
-	DUP(name);
-	DUP(kind);
-	DUP(value);
-	DUP(unit);
-	DUP(qualifier);
-	DUP(period);
-	DUP(source);
-	DUP(section_path);
-	DUP(text);
-	DUP(flags);
-#undef DUP
-	return c;
-}
-
 struct keyed {
 	const struct indicator_row *r;
 	size_t order; /* place in the model's listing */
@@ -409,6 +385,63 @@ static void pool_free(struct pool *p)
 	for (size_t i = 0; i < p->cap; i++)
 		free(p->v[i]);
 	free(p->v);
+}
+
+/* Sentences and section paths of the rows, bump-allocated: 70,000 rows
+ * would be 400,000 small allocations, each freed again. */
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+struct arena {
+	struct arena_chunk *head;
+};
+
+static char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	struct arena_chunk *c = a->head;
+	if (!c || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+		struct arena_chunk *g = malloc(sizeof *g + cap);
+		if (!g)
+			return NULL;
+		g->next = a->head;
+		g->used = 0;
+		g->cap = cap;
+		a->head = c = g;
+	}
+	char *d = c->data + c->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	c->used += n + 1;
+	return d;
+}
+
+static void arena_free(struct arena *a)
+{
+	for (struct arena_chunk *c = a->head, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+}
+
+/* What model_compare hands out: the rows, and everything their strings
+ * point into (interned words, the statements read, sentences, paths), freed
+ * at once by model_compare_free. */
+struct compare_block {
+	struct pool pool;
+	struct arena arena;
+	struct indicator_row *loaded;
+	size_t nloaded;
+	struct compare_row rows[];
+};
+
+static struct compare_block *block_of(struct compare_row *rows)
+{
+	return (struct compare_block *)((char *)rows - offsetof(struct compare_block, rows));
 }
 
 /* Every statement of the regions asked, without its sentence or section:
@@ -680,7 +713,7 @@ static const char *paragraph_text(model *m, struct para_cache *c, int64_t id, si
 
 /* The sentence of a row that is printed: code points [start, end) of its
  * paragraph. */
-static int fill_words(model *m, struct para_cache *c, struct indicator_row *r)
+static int fill_words(model *m, struct para_cache *c, struct arena *ar, struct indicator_row *r)
 {
 	if (!r || r->text)
 		return 0;
@@ -689,8 +722,8 @@ static int fill_words(model *m, struct para_cache *c, struct indicator_row *r)
 	if (!p)
 		return -1;
 	size_t a = utf8_offset(p, len, r->start > 0 ? (size_t)r->start : 0);
-	size_t b = r->end > r->start ? utf8_offset(p, len, (size_t)r->end) : len;
-	r->text = strndup(p + a, b > a ? b - a : 0);
+	size_t b = r->end > r->start ? a + utf8_offset(p + a, len - a, (size_t)(r->end - (r->start > 0 ? r->start : 0))) : len;
+	r->text = arena_strndup(ar, p + a, b > a ? b - a : 0);
 	return r->text ? 0 : -1;
 }
 
@@ -704,6 +737,7 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	int own_txn = sqlite3_get_autocommit(model_db(m)) &&
 	              sqlite3_exec(model_db(m), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	struct pool pool = {0};
+	struct arena arena = {0};
 	if (load_keys(m, region, &pool, &rows, &nrows) < 0) {
 		pool_free(&pool);
 		if (own_txn)
@@ -713,23 +747,17 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	struct para_cache words = {0};
 	struct keyed *k = malloc((nrows + 1) * sizeof *k);
 	unsigned char *chosen = calloc(nrows + 1, 1);
-	if (!k || !chosen) {
-		free(k);
-		free(chosen);
-		free(rows);
-		pool_free(&pool);
-		if (own_txn)
-			sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
-		model_set_error(m, "out of memory");
-		return -1;
-	}
-	size_t nk = 0;
-	for (size_t i = 0; i < nrows; i++)
+	struct indicator_row **order = malloc((nrows + 1) * sizeof *order);
+	struct compare_block *blk = NULL;
+	int failed = !k || !chosen || !order;
+	size_t nk = 0, norder = 0;
+	for (size_t i = 0; !failed && i < nrows; i++)
 		if (rows[i].region && rows[i].region[0] && !is(rows[i].kind, "goal"))
 			k[nk++] = (struct keyed){&rows[i], i};
-	qsort(k, nk, sizeof *k, cmp_keyed);
+	if (!failed)
+		qsort(k, nk, sizeof *k, cmp_keyed);
 	/* one target per region, indicator and year */
-	for (size_t i = 0; i < nk;) {
+	for (size_t i = 0; !failed && i < nk;) {
 		size_t e = i, best = (size_t)-1;
 		size_t targets = 0;
 		for (; e < nk &&
@@ -740,8 +768,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 			if (!is(k[x].r->kind, "target") || (year && k[x].r->year != year))
 				continue;
 			/* the sentence decides between several targets only */
-			if (targets > 1)
-				fill_words(m, &words, (struct indicator_row *)k[x].r);
+			if (targets > 1 && fill_words(m, &words, &arena, &rows[k[x].order]) < 0)
+				failed = 1;
 			if (best == (size_t)-1 || target_rank(k[x].r) > target_rank(k[best].r))
 				best = x;
 		}
@@ -750,42 +778,35 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		i = e;
 	}
 	/* the rows in listing order: region, year, document, place */
-	const struct indicator_row **order = malloc((nrows + 1) * sizeof *order);
-	size_t norder = 0;
-	for (size_t i = 0; order && i < nrows; i++)
+	for (size_t i = 0; !failed && i < nrows; i++)
 		if (chosen[i])
 			order[norder++] = &rows[i];
-	if (order)
+	if (!failed) {
 		qsort(order, norder, sizeof *order, cmp_listing);
-	size_t cap = 0;
-	for (size_t oi = 0; order && oi < norder; oi++) {
-		const struct indicator_row *t = order[oi];
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct compare_row *g = realloc(*out, cap * sizeof *g);
-			if (!g)
-				break;
-			*out = g;
-		}
-		struct compare_row *c = &(*out)[(*n)++];
-		memset(c, 0, sizeof *c);
-		c->region = strdup(t->region);
-		c->indicator = strdup(t->indicator);
-		c->year = t->year;
-		struct indicator_row *tc = copy_row(t);
-		if (tc) {
-			c->target = *tc;
-			free(tc);
-		}
+		blk = calloc(1, sizeof *blk + (norder + 1) * sizeof blk->rows[0]);
+		failed = !blk;
+	}
+	for (size_t oi = 0; !failed && oi < norder; oi++) {
+		struct indicator_row *t = order[oi];
+		struct compare_row *c = &blk->rows[oi];
 		int revised = 0;
 		const struct indicator_row *res =
 		    best_result(k, nk, t->region, t->indicator, t->year, t, &revised);
-		c->result = copy_row(res);
-		c->previous =
-		    copy_row(best_result(k, nk, t->region, t->indicator, t->year - 1, NULL, NULL));
-		fill_words(m, &words, &c->target);
-		fill_words(m, &words, c->result);
-		fill_words(m, &words, c->previous);
+		const struct indicator_row *prev =
+		    best_result(k, nk, t->region, t->indicator, t->year - 1, NULL, NULL);
+		/* the rows are the statements read: shared, their words read once */
+		c->result = (struct indicator_row *)res;
+		c->previous = (struct indicator_row *)prev;
+		if (fill_words(m, &words, &arena, t) < 0 ||
+		    fill_words(m, &words, &arena, c->result) < 0 ||
+		    fill_words(m, &words, &arena, c->previous) < 0) {
+			failed = 1;
+			break;
+		}
+		c->region = t->region;
+		c->indicator = t->indicator;
+		c->year = t->year;
+		c->target = *t;
 		const struct indicator_row *gdp =
 		    best_result(k, nk, t->region, "地区生产总值", t->year, NULL, NULL);
 		fill_verdict(c, t, res, gdp);
@@ -801,6 +822,7 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 			warn(c, "old_name");
 		if (has_flag(t, "zone") || has_flag(res, "zone"))
 			warn(c, "zone");
+		*n = oi + 1;
 	}
 	free(k);
 	free(chosen);
@@ -808,31 +830,45 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	para_cache_free(&words);
 	if (own_txn)
 		sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
-	for (size_t i = 0; i < nrows; i++) /* the words are the pool's; sentences are the row's */
-		free(rows[i].text);
-	free(rows);
-	pool_free(&pool);
+	if (failed) {
+		free(blk);
+		free(rows);
+		pool_free(&pool);
+		arena_free(&arena);
+		*n = 0;
+		model_set_error(m, "compare: out of memory or cannot read a sentence");
+		return -1;
+	}
+	blk->pool = pool;
+	blk->arena = arena;
+	blk->loaded = rows;
+	blk->nloaded = nrows;
+	*out = blk->rows;
+	*n = norder;
 	return 0;
 }
 
-static int fill_section(model *m, struct path_cache *c, struct indicator_row *r)
+static int fill_section(model *m, struct path_cache *c, struct arena *a, struct indicator_row *r)
 {
 	if (!r || r->section_path)
 		return 0;
 	const char *path = r->section > 0 ? cached_section_path(m, c, r->section, 0) : "";
-	r->section_path = strdup(path ? path : "");
+	r->section_path = path ? arena_strndup(a, path, strlen(path)) : NULL;
 	return r->section_path ? 0 : -1;
 }
 
 int model_compare_sections(model *m, struct compare_row *rows, size_t n)
 {
+	if (!rows || !n)
+		return 0;
+	struct arena *a = &block_of(rows)->arena;
 	struct path_cache c = {0};
 	int rc = 0;
 	int own_txn = sqlite3_get_autocommit(model_db(m)) &&
 	              sqlite3_exec(model_db(m), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = fill_section(m, &c, &rows[i].target) | fill_section(m, &c, rows[i].result) |
-		     fill_section(m, &c, rows[i].previous);
+		rc = fill_section(m, &c, a, &rows[i].target) | fill_section(m, &c, a, rows[i].result) |
+		     fill_section(m, &c, a, rows[i].previous);
 	if (own_txn)
 		sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
 	path_cache_free(&c);
@@ -841,16 +877,12 @@ int model_compare_sections(model *m, struct compare_row *rows, size_t n)
 
 void model_compare_free(struct compare_row *r, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].region);
-		free(r[i].indicator);
-		indicator_row_clear(&r[i].target);
-		if (r[i].result)
-			indicator_row_clear(r[i].result);
-		free(r[i].result);
-		if (r[i].previous)
-			indicator_row_clear(r[i].previous);
-		free(r[i].previous);
-	}
-	free(r);
+	(void)n;
+	if (!r)
+		return;
+	struct compare_block *b = block_of(r);
+	pool_free(&b->pool);
+	arena_free(&b->arena);
+	free(b->loaded);
+	free(b);
 }

@@ -450,11 +450,7 @@ model *model_open(const char *path, char **err)
 	char *e = NULL;
 	if (sqlite3_exec(
 	        m->db,
-	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-	        /* reads of a large database from the page cache without a copy
-	         * per page (compare reads ~100,000 sentences at 10,000 reports) */
-	        " PRAGMA mmap_size=1073741824;",
-	        NULL,
+	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", NULL,
 	        NULL, &e) != SQLITE_OK) {
 		int code = sqlite3_errcode(m->db) & 0xff;
 		if (code == SQLITE_NOTADB)

@@ -60,7 +60,10 @@ const char *compare_warning_label(const char *code);
 char *compare_warnings_text(const struct compare_row *r, int labels, char *buf, size_t size);
 
 /* Rows come with their sentences; section_path is NULL until
- * model_compare_sections fills it (only JSON prints it). */
+ * model_compare_sections fills it (only JSON prints it).  The rows and every
+ * string and result they point to are one allocation set, shared among rows
+ * (two rows may point to one result): read them, never free or keep a part;
+ * model_compare_free(rows, n) frees it all. */
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n);
 int model_compare_sections(model *m, struct compare_row *rows, size_t n);
 
