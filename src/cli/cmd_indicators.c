@@ -100,17 +100,18 @@ static char *row_json(const struct indicator_row *r)
 	FILE *fp = open_memstream(&buf, &len);
 	if (!fp)
 		return strdup("null");
-	const char *strs[][2] = {{"region", r->region},
-	                         {"indicator", r->indicator},
-	                         {"kind", r->kind},
-	                         {"value", r->value},
-	                         {"unit", r->unit},
-	                         {"qualifier", r->qualifier},
-	                         {"period", r->period},
-	                         {"source", r->source},
-	                         {"section", r->section_path},
-	                         {"text", r->text},
-	                         {"name", r->name}};
+	/* keys written out whole: 70,000 rows × 11 fields of fprintf showed */
+	const char *strs[][2] = {{", \"region\": ", r->region},
+	                         {", \"indicator\": ", r->indicator},
+	                         {", \"kind\": ", r->kind},
+	                         {", \"value\": ", r->value},
+	                         {", \"unit\": ", r->unit},
+	                         {", \"qualifier\": ", r->qualifier},
+	                         {", \"period\": ", r->period},
+	                         {", \"source\": ", r->source},
+	                         {", \"section\": ", r->section_path},
+	                         {", \"text\": ", r->text},
+	                         {", \"name\": ", r->name}};
 	fprintf(fp, "{\"year\": %d, \"growth\": ", r->year);
 	if (r->has_growth)
 		fprintf(fp, "%.10g", r->growth);
@@ -126,7 +127,7 @@ static char *row_json(const struct indicator_row *r)
 	else
 		fputs(", \"horizon\": null", fp);
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
-		fprintf(fp, ", \"%s\": ", strs[i][0]);
+		fputs(strs[i][0], fp);
 		if (strs[i][1])
 			out_json_string(fp, strs[i][1]);
 		else

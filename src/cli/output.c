@@ -48,7 +48,7 @@ static int bidi_control(uint32_t cp)
 
 void out_json_string(FILE *fp, const char *s)
 {
-	fputc('"', fp);
+	fputc_unlocked('"', fp);
 	size_t len = strlen(s), run = 0; /* bytes [run, i) go out as they are */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
@@ -82,14 +82,14 @@ void out_json_string(FILE *fp, const char *s)
 		else if (cp == TEXT_REPLACEMENT && !(n == 3 && c == 0xef))
 			esc = "\\ufffd"; /* invalid byte: never emit invalid UTF-8 */
 		if (esc) {
-			fwrite(s + run, 1, i - run, fp);
-			fputs(esc, fp);
+			fwrite_unlocked(s + run, 1, i - run, fp);
+			fputs_unlocked(esc, fp);
 			run = i + n;
 		}
 		i += n;
 	}
-	fwrite(s + run, 1, len - run, fp);
-	fputc('"', fp);
+	fwrite_unlocked(s + run, 1, len - run, fp);
+	fputc_unlocked('"', fp);
 }
 
 /* TSV cannot carry tabs or newlines inside a field: they become spaces, and

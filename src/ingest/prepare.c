@@ -16,6 +16,8 @@
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
 #include "ingest/unwrap.h"
+#include "ingest/parse_util.h"
+#include "text/text.h"
 
 static const char *source_name(const char *path)
 {
@@ -55,6 +57,20 @@ static void free_indicator(struct sink_indicator *x)
 	free((char *)x->qualifier);
 	free((char *)x->period);
 	free((char *)x->flags);
+	free((char *)x->sentence);
+}
+
+/* The sentence [start, end) of paragraph ord, copied; NULL when out of
+ * range or out of memory (the store then leaves it to the paragraph). */
+static char *sentence_of(const struct parse_doc *d, int ord, int start, int end)
+{
+	if (ord < 1 || (size_t)ord > d->nparas || d->paras[ord - 1].ord != ord || start < 0 ||
+	    end <= start)
+		return NULL;
+	const struct parse_para *p = &d->paras[ord - 1];
+	size_t a = utf8_offset(p->text, p->len, (size_t)start);
+	size_t b = a + utf8_offset(p->text + a, p->len - a, (size_t)(end - start));
+	return pu_strndup(p->text + a, b - a);
 }
 
 static int keep_indicator(void *ctx, const struct sink_indicator *in)
@@ -78,6 +94,7 @@ static int keep_indicator(void *ctx, const struct sink_indicator *in)
 	x->qualifier = dup_or_null(in->qualifier);
 	x->period = dup_or_null(in->period);
 	x->flags = dup_or_null(in->flags);
+	x->sentence = sentence_of(&pr->doc, in->paragraph, in->start, in->end);
 	if ((in->indicator && !x->indicator) || (in->name && !x->name) || (in->kind && !x->kind) ||
 	    (in->value && !x->value) || (in->unit && !x->unit) ||
 	    (in->qualifier && !x->qualifier) || (in->period && !x->period) ||

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,15 +206,19 @@ struct keyed {
 	size_t order; /* place in the model's listing */
 };
 
+/* Keys group and are looked up, never printed in this order: region and
+ * indicator are interned (one pointer a word), so their addresses order
+ * them (strcmp was a tenth of compare at 10,000 reports). */
 static int cmp_key_parts(const char *region, const char *indicator, int year,
                          const struct indicator_row *b)
 {
-	int c = region == b->region ? 0 : strcmp(region, b->region); /* interned: mostly equal */
-	if (!c)
-		c = indicator == b->indicator ? 0 : strcmp(indicator, b->indicator);
-	if (!c)
-		c = (year > b->year) - (year < b->year);
-	return c;
+	uintptr_t ra = (uintptr_t)region, rb = (uintptr_t)b->region;
+	uintptr_t ia = (uintptr_t)indicator, ib = (uintptr_t)b->indicator;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (ia != ib)
+		return ia < ib ? -1 : 1;
+	return (year > b->year) - (year < b->year);
 }
 
 static int cmp_keyed(const void *pa, const void *pb)
@@ -378,6 +383,18 @@ static const char *intern(struct pool *p, const unsigned char *s)
 		p->n++;
 	}
 	return *slot;
+}
+
+static const char *pool_find(const struct pool *p, const char *s)
+{
+	if (!p->cap)
+		return NULL;
+	size_t h = 5381;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		h = h * 33 + *c;
+	while (p->v[h & (p->cap - 1)] && strcmp(p->v[h & (p->cap - 1)], s) != 0)
+		h++;
+	return p->v[h & (p->cap - 1)];
 }
 
 static void pool_free(struct pool *p)
@@ -727,6 +744,65 @@ static int fill_words(model *m, struct para_cache *c, struct arena *ar, struct i
 	return r->text ? 0 : -1;
 }
 
+static int cmp_by_paragraph(const void *pa, const void *pb)
+{
+	const struct indicator_row *a = *(const struct indicator_row *const *)pa;
+	const struct indicator_row *b = *(const struct indicator_row *const *)pb;
+	return a->paragraph < b->paragraph ? -1 : a->paragraph > b->paragraph;
+}
+
+static int cmp_by_id(const void *pa, const void *pb)
+{
+	const struct indicator_row *a = *(const struct indicator_row *const *)pa;
+	const struct indicator_row *b = *(const struct indicator_row *const *)pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The sentences of every row printed, read in the order the tables store
+ * them: kept with the statement (schema 8), else cut from its paragraph,
+ * each paragraph read once. */
+static int fill_all_words(model *m, struct para_cache *c, struct arena *ar,
+                          struct compare_row *rows, size_t n)
+{
+	struct indicator_row **need = malloc((3 * n + 1) * sizeof *need);
+	sqlite3_stmt *st = need ? model_prepare(m, "SELECT sentence FROM indicators WHERE id = ?")
+	                        : NULL;
+	if (!st) {
+		free(need);
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct indicator_row *three[] = {&rows[i].target, rows[i].result, rows[i].previous};
+		for (int j = 0; j < 3; j++)
+			if (three[j] && !three[j]->text)
+				need[k++] = three[j];
+	}
+	qsort(need, k, sizeof *need, cmp_by_id);
+	int rc = 0;
+	size_t rest = 0; /* those stored without one, moved to the front */
+	for (size_t i = 0; i < k && rc == 0; i++) {
+		struct indicator_row *r = need[i];
+		if (r->text)
+			continue; /* a row two compare rows share */
+		sqlite3_bind_int64(st, 1, r->id);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			r->text = arena_strndup(ar, t, (size_t)sqlite3_column_bytes(st, 0));
+			rc = r->text ? 0 : -1;
+		} else {
+			need[rest++] = r;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	qsort(need, rest, sizeof *need, cmp_by_paragraph);
+	for (size_t i = 0; i < rest && rc == 0; i++)
+		rc = fill_words(m, c, ar, need[i]);
+	free(need);
+	return rc;
+}
+
 int model_compare(model *m, const char *region, int year, struct compare_row **out, size_t *n)
 {
 	struct indicator_row *rows;
@@ -745,6 +821,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		return -1;
 	}
 	struct para_cache words = {0};
+	/* the interned name, for the address order of the keys */
+	const char *gdp_name = pool_find(&pool, "地区生产总值");
 	struct keyed *k = malloc((nrows + 1) * sizeof *k);
 	unsigned char *chosen = calloc(nrows + 1, 1);
 	struct indicator_row **order = malloc((nrows + 1) * sizeof *order);
@@ -797,18 +875,12 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		/* the rows are the statements read: shared, their words read once */
 		c->result = (struct indicator_row *)res;
 		c->previous = (struct indicator_row *)prev;
-		if (fill_words(m, &words, &arena, t) < 0 ||
-		    fill_words(m, &words, &arena, c->result) < 0 ||
-		    fill_words(m, &words, &arena, c->previous) < 0) {
-			failed = 1;
-			break;
-		}
 		c->region = t->region;
 		c->indicator = t->indicator;
 		c->year = t->year;
 		c->target = *t;
 		const struct indicator_row *gdp =
-		    best_result(k, nk, t->region, "地区生产总值", t->year, NULL, NULL);
+		    gdp_name ? best_result(k, nk, t->region, gdp_name, t->year, NULL, NULL) : NULL;
 		fill_verdict(c, t, res, gdp);
 		if (is(t->qualifier, "range"))
 			warn(c, "range");
@@ -824,6 +896,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 			warn(c, "zone");
 		*n = oi + 1;
 	}
+	if (!failed && fill_all_words(m, &words, &arena, blk->rows, norder) < 0)
+		failed = 1;
 	free(k);
 	free(chosen);
 	free(order);
@@ -848,6 +922,13 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	return 0;
 }
 
+static int cmp_by_section(const void *pa, const void *pb)
+{
+	const struct indicator_row *a = *(const struct indicator_row *const *)pa;
+	const struct indicator_row *b = *(const struct indicator_row *const *)pb;
+	return a->section < b->section ? -1 : a->section > b->section;
+}
+
 static int fill_section(model *m, struct path_cache *c, struct arena *a, struct indicator_row *r)
 {
 	if (!r || r->section_path)
@@ -866,9 +947,22 @@ int model_compare_sections(model *m, struct compare_row *rows, size_t n)
 	int rc = 0;
 	int own_txn = sqlite3_get_autocommit(model_db(m)) &&
 	              sqlite3_exec(model_db(m), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = fill_section(m, &c, a, &rows[i].target) | fill_section(m, &c, a, rows[i].result) |
-		     fill_section(m, &c, a, rows[i].previous);
+	/* in the order the table stores them, each read once */
+	struct indicator_row **need = malloc((3 * n + 1) * sizeof *need);
+	if (!need)
+		rc = -1;
+	size_t k = 0;
+	for (size_t i = 0; need && i < n; i++) {
+		struct indicator_row *three[] = {&rows[i].target, rows[i].result, rows[i].previous};
+		for (int j = 0; j < 3; j++)
+			if (three[j] && !three[j]->section_path)
+				need[k++] = three[j];
+	}
+	if (need)
+		qsort(need, k, sizeof *need, cmp_by_section);
+	for (size_t i = 0; i < k && rc == 0; i++)
+		rc = fill_section(m, &c, a, need[i]);
+	free(need);
 	if (own_txn)
 		sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
 	path_cache_free(&c);

@@ -16,7 +16,7 @@
 
 typedef struct model model;
 
-#define MODEL_SCHEMA_VERSION 7
+#define MODEL_SCHEMA_VERSION 8
 
 /* Path of the database: explicit (--db) if not NULL, else $BAOGAO_DB, else
  * $XDG_DATA_HOME/baogao/baogao.db, else ~/.local/share/baogao/baogao.db.

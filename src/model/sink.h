@@ -101,6 +101,9 @@ struct sink_indicator {
 	int paragraph;         /* ord of the paragraph */
 	int section;
 	int start, end; /* sentence [start,end) in code points of the paragraph */
+	const char *sentence; /* that sentence's text (kept with the statement so
+	                       * that compare need not read the paragraphs), NULL
+	                       * to leave it to the paragraph */
 };
 
 struct doc_sink {

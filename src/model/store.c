@@ -392,8 +392,8 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	          m,
 	          "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
 	          " kind, value, value_num, unit, growth, qualifier, period, start, end,"
-	          " growth_high, horizon, flags)"
-	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+	          " growth_high, horizon, flags, sentence)"
+	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_ind;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -420,6 +420,7 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	if (ind->horizon)
 		sqlite3_bind_int(st, 17, ind->horizon);
 	model_bind_text(st, 18, ind->flags);
+	model_bind_text(st, 19, ind->sentence);
 	return step_done(m, st, "store indicator");
 }
 
