@@ -329,12 +329,70 @@ static void test_open(void)
 	CHECK(m == NULL);
 	CHECK(err && strstr(err, "newer") != NULL);
 	free(err);
-	/* directories are made on the way */
+	/* a typo'd path does not grow folders; the default place is made */
+	err = NULL;
+	m = model_open(db_path("deep/er/x.db"), &err);
+	CHECK(m == NULL);
+	CHECK(err && strstr(err, "deep/er/x.db") != NULL);
+	free(err);
+	struct stat st;
+	CHECK(stat(db_path("deep"), &st) != 0);
+	CHECK_INT(model_make_parent_dirs(db_path("deep/er/x.db")), 0);
 	m = model_open(db_path("deep/er/x.db"), NULL);
 	CHECK(m != NULL);
 	model_close(m);
-	struct stat st;
 	CHECK(stat(db_path("deep/er/x.db"), &st) == 0);
+	err = NULL;
+	CHECK(model_open("", &err) == NULL);
+	CHECK(err && strstr(err, "empty") != NULL);
+	free(err);
+	/* another program's database is left exactly as it was: no WAL switch
+	 * (header bytes 18-19), no tables */
+	CHECK(sqlite3_open(db_path("app.db"), &other) == SQLITE_OK);
+	sqlite3_exec(other, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", NULL, NULL, NULL);
+	sqlite3_close(other);
+	unsigned char before[100], after[100];
+	FILE *f = fopen(db_path("app.db"), "rb");
+	CHECK(f && fread(before, 1, 100, f) == 100);
+	if (f)
+		fclose(f);
+	err = NULL;
+	CHECK(model_open(db_path("app.db"), &err) == NULL);
+	CHECK(err && strstr(err, "not a baogao") != NULL);
+	free(err);
+	f = fopen(db_path("app.db"), "rb");
+	CHECK(f && fread(after, 1, 100, f) == 100);
+	if (f)
+		fclose(f);
+	CHECK(memcmp(before, after, 100) == 0);
+	CHECK(before[18] == 1 && before[19] == 1);
+	/* one with another application id, even without tables */
+	CHECK(sqlite3_open(db_path("app2.db"), &other) == SQLITE_OK);
+	sqlite3_exec(other, "PRAGMA application_id = 1234; PRAGMA user_version = 3;", NULL, NULL,
+	             NULL);
+	sqlite3_close(other);
+	err = NULL;
+	CHECK(model_open(db_path("app2.db"), &err) == NULL);
+	CHECK(err && strstr(err, "another program") != NULL);
+	free(err);
+	/* a negative schema version is refused like a newer one */
+	m = model_open(db_path("neg.db"), NULL);
+	CHECK(m != NULL);
+	if (m) {
+		sqlite3_exec(model_db(m), "PRAGMA user_version = -3", NULL, NULL, NULL);
+		model_close(m);
+	}
+	err = NULL;
+	CHECK(model_open(db_path("neg.db"), &err) == NULL);
+	CHECK(err && strstr(err, "-3") != NULL);
+	free(err);
+	/* ours says so */
+	m = model_open(db_path("ours.db"), NULL);
+	CHECK(m != NULL);
+	if (m) {
+		CHECK_INT(sql_long(m, "PRAGMA application_id"), (long)MODEL_APPLICATION_ID);
+		model_close(m);
+	}
 	/* a path that cannot be a database */
 	err = NULL;
 	m = model_open(dir, &err);

@@ -25,7 +25,16 @@ model *cli_model(struct cli *c)
 {
 	if (c->m)
 		return c->m;
+	if (c->db_path && !*c->db_path) {
+		fprintf(stderr, "baogao: --db needs a file name\n");
+		return NULL;
+	}
 	char *path = model_default_path(c->db_path);
+	/* only the default place is made: a typo'd --db must not grow folders */
+	const char *env = getenv("BAOGAO_DB");
+	if (path && !c->db_path && !(env && *env) && model_make_parent_dirs(path) != 0)
+		fprintf(stderr, "baogao: cannot create the directory for %s: %s\n", path,
+		        strerror(errno));
 	char *err = NULL;
 	model *m = path ? model_open(path, &err) : NULL;
 	if (!m) {
@@ -39,7 +48,7 @@ model *cli_model(struct cli *c)
 	/* A first run should show something: the bundled reports are the
 	 * default corpus, stored once, like any ingested file. */
 	const char *no_seeds = getenv("BAOGAO_NO_SEEDS");
-	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && model_empty(m) == 1) {
+	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && !model_readonly(m) && model_empty(m) == 1) {
 		char *seeds = datadir_find("seeds");
 		if (seeds) {
 			struct doc_sink sink = model_sink(m);

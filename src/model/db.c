@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "datadir.h"
 #include "model/db.h"
@@ -136,7 +138,8 @@ void model_set_error(model *m, const char *fmt, ...)
 
 void model_sqlite_error(model *m, const char *what)
 {
-	model_set_error(m, "%s: %s", what, sqlite3_errmsg(m->db));
+	/* SQLite's own words, and which file they are about */
+	model_set_error(m, "%s: %s (%s)", what, sqlite3_errmsg(m->db), m->path);
 }
 
 const char *model_error(model *m)
@@ -185,7 +188,7 @@ char *model_default_path(const char *explicit_path)
 }
 
 /* mkdir -p of the directory part of path */
-static int make_parent_dirs(const char *path)
+int model_make_parent_dirs(const char *path)
 {
 	char *p = strdup(path);
 	if (!p)
@@ -215,6 +218,14 @@ static int user_version(model *m)
 		model_sqlite_error(m, "schema version");
 	sqlite3_finalize(st);
 	return version;
+}
+
+static uint32_t application_id(model *m)
+{
+	sqlite3_stmt *st = model_prepare(m, "PRAGMA application_id");
+	uint32_t id = st && sqlite3_step(st) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return id;
 }
 
 static int exec_or_error(model *m, const char *sql, const char *what)
@@ -254,12 +265,29 @@ static int check_version(model *m, int version)
 	return 0;
 }
 
+/* A database this process may only read is used as it is: its schema must
+ * be this baogao's, since only its owner can migrate it. */
+static int check_readonly_version(model *m)
+{
+	int version = user_version(m);
+	if (version < 0)
+		return -1;
+	if (version != NMIGRATIONS) {
+		model_set_error(m,
+		                "%s is read-only to you and has schema version %d; this baogao "
+		                "needs %d: ask its owner to run `baogao --db %s check` once",
+		                m->path, version, NMIGRATIONS, m->path);
+		return -1;
+	}
+	return 0;
+}
+
 static int migrate(model *m)
 {
 	int version = user_version(m);
 	if (version < 0 || check_version(m, version) < 0)
 		return -1;
-	if (version == NMIGRATIONS)
+	if (version == NMIGRATIONS && application_id(m) == MODEL_APPLICATION_ID)
 		return 0;
 	if (exec_or_error(m, "BEGIN IMMEDIATE", "schema") < 0)
 		return -1;
@@ -275,8 +303,9 @@ static int migrate(model *m)
 			goto fail;
 		}
 	}
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", NMIGRATIONS);
+	char sql[128];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+	         NMIGRATIONS, (int)MODEL_APPLICATION_ID);
 	if (exec_or_error(m, sql, "schema") < 0 || exec_or_error(m, "COMMIT", "schema") < 0)
 		goto fail;
 	return 0;
@@ -427,6 +456,108 @@ fail:
 	return -1;
 }
 
+/* What the first 100 bytes of an existing file say, read before SQLite
+ * touches it: opening another program's database must not switch it to WAL
+ * (header bytes 18–19) or add tables. */
+static int recognise(model *m, const char *path, int *fresh)
+{
+	*fresh = 0;
+	unsigned char h[100];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		model_set_error(m, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	ssize_t n = read(fd, h, sizeof h);
+	close(fd);
+	if (n == 0) {
+		*fresh = 1; /* an empty file is an empty database */
+		return 0;
+	}
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+		model_set_error(m, "%s is not a baogao database (not an SQLite file at all)", path);
+		return -1;
+	}
+	int32_t version = (int32_t)((uint32_t)h[60] << 24 | (uint32_t)h[61] << 16 |
+	                            (uint32_t)h[62] << 8 | h[63]);
+	uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71];
+	if (app != 0 && app != MODEL_APPLICATION_ID) {
+		model_set_error(m,
+		                "%s is not a baogao database: it belongs to another program "
+		                "(application_id 0x%08x); baogao leaves it alone",
+		                path, (unsigned)app);
+		return -1;
+	}
+	if (version < 0 || version > NMIGRATIONS) {
+		model_set_error(m,
+		                "%s has schema version %d, %s (%d): use %s or another database",
+		                path, (int)version,
+		                version < 0 ? "which no baogao writes" : "newer than this baogao knows",
+		                NMIGRATIONS, version < 0 ? "a copy you trust" : "a newer baogao");
+		return -1;
+	}
+	if (app == MODEL_APPLICATION_ID)
+		return 0;
+	/* no application id: an older baogao's (its tables), a new file, or
+	 * another program's, told from its schema read without a lock or a
+	 * write (immutable) */
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+	sqlite3 *db = NULL;
+	int objects = -1, ours = 0;
+	if (uri && sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) ==
+	               SQLITE_OK) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db,
+		                       "SELECT count(*), count(*) FILTER (WHERE name = 'documents')"
+		                       " FROM sqlite_schema",
+		                       -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			objects = sqlite3_column_int(st, 0);
+			ours = sqlite3_column_int(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	sqlite3_free(uri);
+	if (objects == 0 && version == 0)
+		*fresh = 1;
+	else if (objects < 0 || !ours || version == 0) {
+		model_set_error(m,
+		                "%s is an SQLite database but not a baogao one (it has tables and no "
+		                "baogao schema); baogao leaves it alone",
+		                path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Can this process write the database and make the files WAL needs beside
+ * it?  A reader on a shared server often cannot: the file is the ingesting
+ * user's, 0644, in a 0755 directory. */
+static int can_write(const char *path)
+{
+	if (access(path, R_OK | W_OK) != 0)
+		return 0;
+	char *dir = strdup(path);
+	if (!dir)
+		return 0;
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	int ok = access(slash ? dir : ".", W_OK | X_OK) == 0;
+	free(dir);
+	if (ok)
+		return 1;
+	/* a directory we cannot write holds the -wal and -shm already */
+	char side[4200];
+	snprintf(side, sizeof side, "%s-wal", path);
+	int wal = access(side, R_OK | W_OK) == 0;
+	snprintf(side, sizeof side, "%s-shm", path);
+	return wal && access(side, R_OK | W_OK) == 0;
+}
+
 model *model_open(const char *path, char **err)
 {
 	model *m = calloc(1, sizeof *m);
@@ -436,13 +567,56 @@ model *model_open(const char *path, char **err)
 		free(m);
 		return NULL;
 	}
-	if (make_parent_dirs(path) != 0) {
-		model_set_error(m, "cannot create the directory for %s: %s", path, strerror(errno));
+	struct stat st;
+	int fresh = 0, exists = stat(path, &st) == 0;
+	if (!*path) {
+		model_set_error(m, "the database path is empty");
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &m->db,
-	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	                    NULL) != SQLITE_OK) {
+	if (exists && !S_ISREG(st.st_mode)) {
+		model_set_error(m, "%s is not a regular file", path);
+		goto fail;
+	}
+	if (!exists && errno != ENOENT) {
+		model_set_error(m, "cannot open %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (exists && recognise(m, path, &fresh) < 0)
+		goto fail;
+	int rw = !exists || can_write(path);
+	m->readonly = !rw;
+	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	char *uri = NULL;
+	if (rw) {
+		flags |= SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+		uri = sqlite3_mprintf("file:%s", path);
+	} else {
+		/* read-only: with the writer's -shm when it is there, else the file
+		 * as it is (no -shm of ours, which would lock its owner out) */
+		char shm[4200];
+		snprintf(shm, sizeof shm, "%s-shm", path);
+		flags |= SQLITE_OPEN_READONLY;
+		uri = sqlite3_mprintf(access(shm, R_OK) == 0 ? "file:%s?mode=ro"
+		                                             : "file:%s?immutable=1",
+		                      path);
+	}
+	if (!uri) {
+		model_set_error(m, "out of memory");
+		goto fail;
+	}
+	/* a name with '?' or '#' must not be read as URI parameters */
+	char *q = uri;
+	for (char *p = uri + 5; *p && p < uri + 5 + strlen(path); p++)
+		if (*p == '?' || *p == '#')
+			q = NULL;
+	if (!q) {
+		sqlite3_free(uri);
+		flags &= ~SQLITE_OPEN_URI;
+		uri = sqlite3_mprintf("%s", path);
+	}
+	int orc = sqlite3_open_v2(uri, &m->db, flags, NULL);
+	sqlite3_free(uri);
+	if (orc != SQLITE_OK) {
 		model_set_error(m, "cannot open %s: %s", path,
 		                m->db ? sqlite3_errmsg(m->db) : "out of memory");
 		goto fail;
@@ -453,10 +627,11 @@ model *model_open(const char *path, char **err)
 	 * a second writer. */
 	sqlite3_busy_timeout(m->db, MODEL_BUSY_TIMEOUT_MS);
 	char *e = NULL;
-	if (sqlite3_exec(
-	        m->db,
-	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", NULL,
-	        NULL, &e) != SQLITE_OK) {
+	if (sqlite3_exec(m->db,
+	                 rw ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+	                      " PRAGMA synchronous=NORMAL;"
+	                    : "PRAGMA foreign_keys=ON;",
+	                 NULL, NULL, &e) != SQLITE_OK) {
 		int code = sqlite3_errcode(m->db) & 0xff;
 		if (code == SQLITE_NOTADB)
 			model_set_error(
@@ -467,13 +642,21 @@ model *model_open(const char *path, char **err)
 		sqlite3_free(e);
 		goto fail;
 	}
+	if (rw) {
+		/* the -wal and -shm stay when the writer closes, with the
+		 * database's modes: readers who may not create them still read */
+		int one = 1;
+		sqlite3_file_control(m->db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+	}
+	(void)fresh;
 	if (sqlite3_create_function_v2(m->db, MODEL_FOLD_FUNCTION, 1,
 	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	                               fold_function, NULL, NULL, NULL) != SQLITE_OK) {
 		model_sqlite_error(m, "open");
 		goto fail;
 	}
-	if (register_fts_tally(m) != 0 || migrate(m) != 0 || check_fold(m) != 0)
+	if (register_fts_tally(m) != 0 || (rw ? migrate(m) : check_readonly_version(m)) != 0 ||
+	    check_fold(m) != 0)
 		goto fail;
 	return m;
 fail:
@@ -499,6 +682,11 @@ void model_close(model *m)
 	free(m->paras);
 	free(m->path);
 	free(m);
+}
+
+int model_readonly(model *m)
+{
+	return m->readonly;
 }
 
 int model_empty(model *m)

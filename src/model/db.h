@@ -42,6 +42,7 @@ struct model {
 	/* 0 when the FTS index does not match this program's folding and could
 	 * not be rebuilt (read-only database): searches scan, ingest refuses */
 	int fts_ok;
+	int readonly; /* opened read-only: the file is another user's (model_open) */
 	int vocab_ready; /* temp.baogao_vocab made (pattern.c) */
 	/* ingest state of the document being stored (see store.c) */
 	int64_t doc;

@@ -25,7 +25,20 @@ char *model_default_path(const char *explicit_path);
 /* Opens (creating directories, file and schema, running migrations), WAL,
  * busy timeout, foreign keys on.  On failure returns NULL and, if err is not
  * NULL, a malloc'd message. */
+/* "baog": set in every baogao database (PRAGMA application_id), so that
+ * another program's SQLite file is recognised before anything is written. */
+#define MODEL_APPLICATION_ID 0x62616f67u
+
+/* Opens the database at path, creating it when the file does not exist (its
+ * directory must).  An existing file is recognised from its header first:
+ * another program's SQLite file, a newer schema or a negative one is
+ * refused without a write.  A file this process may not write (another
+ * user's on a shared server) is opened read-only, with no file created
+ * beside it; model_readonly says so. */
 model *model_open(const char *path, char **err);
+int model_readonly(model *m);
+/* mkdir -p of the directory part of path (the default database's only). */
+int model_make_parent_dirs(const char *path);
 void model_close(model *m);
 const char *model_error(model *m);
 /* Number of documents stored. */

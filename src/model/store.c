@@ -155,6 +155,11 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 		model_set_error(m, "a document needs a source and a hash");
 		return -1;
 	}
+	if (m->readonly) {
+		model_set_error(m, "%s is read-only to you: only its owner can store reports in it",
+		                m->path);
+		return -1;
+	}
 	if (!m->fts_ok) {
 		model_set_error(
 		    m,
