@@ -486,6 +486,62 @@ static void test_regex_limits(void)
 	model_close(m);
 }
 
+static int cancel_after(void *ctx)
+{
+	int *calls = ctx;
+	return ++*calls >= 3;
+}
+
+/* A search has a budget for the whole of it and can be stopped: what was
+ * found until then is delivered, and the answer says it stopped. */
+static void test_budget(void)
+{
+	model *m = model_open(db_path("budget.db"), NULL);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	enum { N = 3000 };
+	static char texts[N][64];
+	static const char *paras[N + 1];
+	for (int i = 0; i < N; i++) {
+		snprintf(texts[i], sizeof texts[i], "第%d项指标增长%d%%。", i, i % 9 + 1);
+		paras[i] = texts[i];
+	}
+	struct doc d = {"many.txt", "many", "长治市", NULL, 0, 0, paras};
+	CHECK_INT(store(m, &d, 1), 0);
+	struct hits k = {0};
+	struct search_query q = {.pattern = "增长[0-9]+%", .regex = 1};
+	CHECK_INT(model_search(m, &q, on_hit, &k), 0);
+	CHECK_INT(k.n, N); /* the default budget is ample for this */
+	/* cancelled: the hits so far, and MODEL_SEARCH_STOPPED */
+	int calls = 0;
+	memset(&k, 0, sizeof k);
+	q.cancelled = cancel_after;
+	q.cancel_ctx = &calls;
+	CHECK_INT(model_search(m, &q, on_hit, &k), MODEL_SEARCH_STOPPED);
+	CHECK_MSG(k.n > 0 && k.n < N, "%d hits before the stop", k.n);
+	CHECK_INT(calls, 3);
+	/* the same for a count, and for a literal */
+	calls = 0;
+	struct search_count *c;
+	size_t n;
+	long total;
+	CHECK_INT(model_search_count(m, &q, &c, &n, &total), MODEL_SEARCH_STOPPED);
+	CHECK_MSG(total > 0 && total < N, "%ld counted before the stop", total);
+	model_search_count_free(c, n);
+	calls = 0;
+	memset(&k, 0, sizeof k);
+	struct search_query lit = {.pattern = "指标增", .cancelled = cancel_after, .cancel_ctx = &calls};
+	CHECK_INT(model_search(m, &lit, on_hit, &k), MODEL_SEARCH_STOPPED);
+	CHECK(k.n < N);
+	/* a budget that runs out at once */
+	memset(&k, 0, sizeof k);
+	struct search_query tiny = {.pattern = "增长[0-9]+%", .regex = 1, .timeout = 1e-9};
+	CHECK_INT(model_search(m, &tiny, on_hit, &k), MODEL_SEARCH_STOPPED);
+	CHECK(k.n < N);
+	model_close(m);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -496,5 +552,6 @@ int main(void)
 	test_traditional();
 	test_brute_force();
 	test_regex_limits();
+	test_budget();
 	return model_tests_end();
 }

@@ -24,11 +24,21 @@ static const char search_usage[] =
     "      --region R     only documents of region R (e.g. 潞州区)\n"
     "      --year Y       only documents that review, plan or are dated in year Y\n"
     "      --doc DOC      only document DOC (id or source file name)\n"
+    "      --timeout S    stop after S seconds (default 5; 0 for none) and show\n"
+    "                     what was found until then\n"
     "      --format table|tsv|json\n"
     "JSON hits: source, region, section, text, match_start, match_end (code point\n"
     "offsets of the match in text), doc, paragraph, title, match.\n"
     "JSON with --count: {\"total\": N, \"by_source\": {SOURCE: N, ...}}.\n"
-    "Exit status: 0 found, 1 nothing found, 2 error.\n";
+    "Exit status: 0 found, 1 nothing found, 2 error or stopped by --timeout.\n";
+
+static void say_stopped(const struct search_query *q)
+{
+	fprintf(stderr,
+	        "baogao search: stopped after %g s: what is shown is what was found until then "
+	        "(--timeout S to allow more)\n",
+	        q->timeout > 0 ? q->timeout : MODEL_SEARCH_SECONDS);
+}
 
 struct hit_row {
 	char *region, *source, *title, *section, *text;
@@ -182,7 +192,8 @@ static int print_counts(struct cli *c, model *m, const struct search_query *q)
 	struct search_count *counts;
 	size_t n;
 	long total;
-	if (model_search_count(m, q, &counts, &n, &total) < 0) {
+	int rc = model_search_count(m, q, &counts, &n, &total);
+	if (rc < 0) {
 		fprintf(stderr, "baogao search: %s\n", model_error(m));
 		return EXIT_TROUBLE;
 	}
@@ -210,6 +221,10 @@ static int print_counts(struct cli *c, model *m, const struct search_query *q)
 		out_finish(t, stdout, out_terminal_width());
 	}
 	model_search_count_free(counts, n);
+	if (rc == MODEL_SEARCH_STOPPED) {
+		say_stopped(q);
+		return EXIT_TROUBLE;
+	}
 	return total ? 0 : EXIT_NOTFOUND;
 }
 
@@ -219,7 +234,8 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},         {"regex", no_argument, NULL, 'e'},
 	    {"ignore-case", no_argument, NULL, 'i'},  {"count", no_argument, NULL, 'c'},
 	    {"region", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
-	    {"doc", required_argument, NULL, 'd'},    {0}};
+	    {"doc", required_argument, NULL, 'd'},    {"timeout", required_argument, NULL, 't'},
+	    {0}};
 	struct search_query q = {0};
 	int count = 0;
 	const char *doc = NULL;
@@ -249,6 +265,14 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		case 'd':
 			doc = optarg;
 			break;
+		case 't': {
+			char *end;
+			double t = strtod(optarg, &end);
+			if (end == optarg || *end || t < 0 || t > 86400)
+				return cli_usage_error("search", "--timeout takes seconds (0: none)");
+			q.timeout = t > 0 ? t : -1;
+			break;
+		}
 		default:
 			return cli_usage_error("search", "unknown option");
 		}
@@ -287,6 +311,7 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	if (c->format != OUT_TABLE)
 		k.table = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
 	int rc = model_search(m, &q, collect_hit, &k);
+	int stopped = rc == MODEL_SEARCH_STOPPED;
 	if (rc < 0) {
 		fprintf(stderr, "baogao search: %s\n", model_error(m));
 		if (k.table)
@@ -308,6 +333,10 @@ int cmd_search(struct cli *c, int argc, char **argv)
 			free(k.rows[i].text);
 		}
 		free(k.rows);
+	}
+	if (stopped) {
+		say_stopped(&q);
+		return EXIT_TROUBLE;
 	}
 	return k.hits ? 0 : EXIT_NOTFOUND;
 }

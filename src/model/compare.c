@@ -518,8 +518,16 @@ static int load_docs(model *m, const char *region, struct pool *pool, struct doc
 	return 0;
 }
 
-static int load_keys(model *m, const char *region, struct pool *pool, struct indicator_row **out,
-                     size_t *n)
+/* a column's text in the arena: for words that seldom repeat (a value, a
+ * name as written), where interning would hash them all for nothing */
+static char *arena_column(struct arena *a, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, col)) : NULL;
+}
+
+static int load_keys(model *m, const char *region, struct pool *pool, struct arena *arena,
+                     struct indicator_row **out, size_t *n)
 {
 	struct doc_map docs;
 	*out = NULL;
@@ -565,9 +573,9 @@ static int load_keys(model *m, const char *region, struct pool *pool, struct ind
 		r->source = (char *)docs.source[doc];
 #define WORD(col) (char *)intern(pool, sqlite3_column_text(st, col))
 		r->indicator = WORD(4);
-		r->name = WORD(5);
+		r->name = arena_column(arena, st, 5);
 		r->kind = WORD(6);
-		r->value = WORD(7);
+		r->value = arena_column(arena, st, 7);
 		r->unit = WORD(8);
 		r->qualifier = WORD(9);
 		r->period = WORD(10);
@@ -758,15 +766,18 @@ static int cmp_by_id(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* The sentences of every row printed, read in the order the tables store
- * them: kept with the statement (schema 8), else cut from its paragraph,
- * each paragraph read once. */
+/* The sentences and section paths of every row printed, read in the order
+ * the tables store them: kept beside the statement (statement_words, schema
+ * 8), else cut from its paragraph, each paragraph read once (and the path
+ * left to model_compare_sections). */
 static int fill_all_words(model *m, struct para_cache *c, struct arena *ar,
                           struct compare_row *rows, size_t n)
 {
 	struct indicator_row **need = malloc((3 * n + 1) * sizeof *need);
-	sqlite3_stmt *st = need ? model_prepare(m, "SELECT sentence FROM indicators WHERE id = ?")
-	                        : NULL;
+	sqlite3_stmt *st =
+	    need ? model_prepare(m, "SELECT id, sentence, section FROM statement_words"
+	                            " WHERE id BETWEEN ?1 AND ?2 ORDER BY id")
+	         : NULL;
 	if (!st) {
 		free(need);
 		return -1;
@@ -779,22 +790,49 @@ static int fill_all_words(model *m, struct para_cache *c, struct arena *ar,
 				need[k++] = three[j];
 	}
 	qsort(need, k, sizeof *need, cmp_by_id);
-	int rc = 0;
-	size_t rest = 0; /* those stored without one, moved to the front */
-	for (size_t i = 0; i < k && rc == 0; i++) {
-		struct indicator_row *r = need[i];
-		if (r->text)
-			continue; /* a row two compare rows share */
-		sqlite3_bind_int64(st, 1, r->id);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			const char *t = (const char *)sqlite3_column_text(st, 0);
-			r->text = arena_strndup(ar, t, (size_t)sqlite3_column_bytes(st, 0));
-			rc = r->text ? 0 : -1;
-		} else {
-			need[rest++] = r;
-		}
-		sqlite3_reset(st);
+	if (k) {
+		sqlite3_bind_int64(st, 1, need[0]->id);
+		sqlite3_bind_int64(st, 2, need[k - 1]->id);
 	}
+	int rc = 0;
+	size_t rest = 0; /* those stored without words, moved to the front */
+	/* most statements are needed: one pass over the table, merged with the
+	 * sorted list, beats a lookup each */
+	size_t i = 0;
+	int step = SQLITE_DONE;
+	while (i < k && rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		while (i < k && need[i]->id < id)
+			need[rest++] = need[i++]; /* no words stored */
+		for (; i < k && need[i]->id == id && rc == 0; i++) {
+			struct indicator_row *r = need[i];
+			if (!r->text && sqlite3_column_type(st, 1) != SQLITE_NULL) {
+				r->text = arena_strndup(ar, (const char *)sqlite3_column_text(st, 1),
+				                        (size_t)sqlite3_column_bytes(st, 1));
+				rc = r->text ? 0 : -1;
+			}
+			if (rc == 0 && !r->section_path && sqlite3_column_type(st, 2) != SQLITE_NULL) {
+				r->section_path =
+				    arena_strndup(ar, (const char *)sqlite3_column_text(st, 2),
+				                  (size_t)sqlite3_column_bytes(st, 2));
+				rc = r->section_path ? 0 : -1;
+			}
+			if (!r->text)
+				need[rest++] = r;
+		}
+	}
+	if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE) {
+		model_sqlite_error(m, "compare: read the sentences");
+		rc = -1;
+	}
+	while (i < k)
+		need[rest++] = need[i++];
+	/* a row two compare rows share may stand twice: cut once */
+	size_t w = 0;
+	for (size_t j = 0; j < rest; j++)
+		if (!need[j]->text && (w == 0 || need[w - 1] != need[j]))
+			need[w++] = need[j];
+	rest = w;
 	sqlite3_finalize(st);
 	qsort(need, rest, sizeof *need, cmp_by_paragraph);
 	for (size_t i = 0; i < rest && rc == 0; i++)
@@ -814,8 +852,9 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 	              sqlite3_exec(model_db(m), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	struct pool pool = {0};
 	struct arena arena = {0};
-	if (load_keys(m, region, &pool, &rows, &nrows) < 0) {
+	if (load_keys(m, region, &pool, &arena, &rows, &nrows) < 0) {
 		pool_free(&pool);
+		arena_free(&arena);
 		if (own_txn)
 			sqlite3_exec(model_db(m), "COMMIT", NULL, NULL, NULL);
 		return -1;
@@ -896,8 +935,9 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 			warn(c, "zone");
 		*n = oi + 1;
 	}
+	int told = 0; /* the model's error already says why */
 	if (!failed && fill_all_words(m, &words, &arena, blk->rows, norder) < 0)
-		failed = 1;
+		failed = told = 1;
 	free(k);
 	free(chosen);
 	free(order);
@@ -910,7 +950,8 @@ int model_compare(model *m, const char *region, int year, struct compare_row **o
 		pool_free(&pool);
 		arena_free(&arena);
 		*n = 0;
-		model_set_error(m, "compare: out of memory or cannot read a sentence");
+		if (!told)
+			model_set_error(m, "compare: out of memory");
 		return -1;
 	}
 	blk->pool = pool;

@@ -48,9 +48,11 @@ struct model {
 	int64_t doc;
 	int64_t *sections; /* local id - 1 → database id */
 	size_t nsections, cap_sections;
+	char **section_paths; /* local id - 1 → "一、… › （二）…", this document's */
+	size_t npaths, cap_paths;
 	int64_t *paras; /* ord - 1 → database id */
 	size_t nparas, cap_paras;
-	sqlite3_stmt *st_section, *st_para, *st_fts, *st_gloss, *st_ind;
+	sqlite3_stmt *st_section, *st_para, *st_fts, *st_gloss, *st_ind, *st_words;
 	sqlite3_stmt *st_path; /* model_section_path */
 };
 

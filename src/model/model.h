@@ -110,7 +110,20 @@ struct search_query {
 	const char *region; /* NULL any */
 	int year;           /* 0 any: a document matches when it reviews, plans or is dated in it */
 	int64_t doc;        /* 0 any */
+	/* the whole search's time budget in seconds: 0 the default
+	 * (MODEL_SEARCH_SECONDS), < 0 none.  PCRE2's own limits are per match
+	 * attempt; a pattern such as (.*a){20} on a 50,000-character line makes
+	 * 50,000 attempts. */
+	double timeout;
+	/* asked every few milliseconds while the search runs (a key pressed, a
+	 * signal): nonzero stops it as the budget does; may be NULL */
+	int (*cancelled)(void *ctx);
+	void *cancel_ctx;
 };
+#define MODEL_SEARCH_SECONDS 5.0
+/* model_search and model_search_count return this when the budget ran out
+ * or cancelled() said stop: what was found until then has been delivered. */
+#define MODEL_SEARCH_STOPPED 1
 /* One hit = one match occurrence (non-overlapping, left to right), in
  * document order (region, date, id: the order of model_docs), then paragraph
  * order, then offset. */

@@ -37,7 +37,16 @@ struct matcher {
 	 * no text (see index_counts_literal) */
 	int index_counts;
 	int nothing; /* the index knows the literal occurs nowhere */
+	/* the search's budget (struct search_query.timeout) and cancel hook */
+	double deadline; /* CLOCK_MONOTONIC seconds, 0 none */
+	int (*cancelled)(void *ctx);
+	void *cancel_ctx;
+	unsigned ticks;
+	int stopped; /* the budget ran out or cancelled() said so */
 };
+/* Has the budget run out or the user cancelled?  Cheap enough to ask per
+ * paragraph: the clock is read every few calls. */
+int matcher_expired(struct matcher *mt);
 
 /* Compiles q's pattern (folded like the text).  -1 with the model's error set
  * for an empty or invalid pattern. */
@@ -48,7 +57,8 @@ void matcher_free(struct matcher *mt);
 int matcher_needs_fold(const struct matcher *mt);
 int matcher_fold_icase(const struct matcher *mt);
 /* Next match in folded[from..flen): 1 with bytes [*s, *e) (never empty), 0
- * when there is none, -1 with the model's error set (regex limits). */
+ * when there is none, -1 with the model's error set (regex limits), -2 when
+ * the search's budget ran out or it was cancelled (matcher_expired). */
 int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from,
                  size_t *s, size_t *e);
 

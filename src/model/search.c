@@ -230,6 +230,8 @@ static int subject_of(struct scan *sc, const char *text, size_t len, const char 
 /* Counts the matches of one paragraph into the document's tally. */
 static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len)
 {
+	if (matcher_expired(&sc->mt))
+		return -2;
 	const char *subject;
 	size_t slen;
 	char *folded;
@@ -245,7 +247,7 @@ static int count_text(struct scan *sc, int64_t doc, const char *text, size_t len
 	}
 	free(folded);
 	if (found < 0)
-		return -1;
+		return found;
 	return n ? tally_add(sc, doc, n) : 0;
 }
 
@@ -264,9 +266,11 @@ static void step_both(const char *subject, size_t slen, size_t *spos, size_t to,
 
 /* Matches one paragraph: doc columns (DOC_COLUMNS) from `doc`, the
  * paragraph's (PARA_COLUMNS) from `para`.  0 go on, 1 the callback asked to
- * stop, -1 error. */
+ * stop, -1 error, -2 out of time or cancelled. */
 static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 {
+	if (matcher_expired(&sc->mt))
+		return -2; /* the budget ran out, or the user said stop */
 	const char *text = (const char *)sqlite3_column_text(para, 3);
 	size_t len = (size_t)sqlite3_column_bytes(para, 3);
 	if (!text)
@@ -319,7 +323,7 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 		from = e;
 	}
 	free(folded);
-	return found < 0 ? -1 : rc;
+	return found < 0 ? found : rc;
 }
 
 /* Steps a statement of paragraph rows through match_row: 0 done, 1 stopped,
@@ -619,6 +623,11 @@ static int search(struct scan *sc)
 	sqlite3_finalize(sc->st_sections);
 	sc->st_sections = NULL;
 	matcher_free(&sc->mt);
+	if (rc == -2) {
+		model_set_error(m, "the search was stopped (its time budget ran out, or it was "
+		                   "cancelled)");
+		return MODEL_SEARCH_STOPPED;
+	}
 	return rc < 0 ? -1 : 0;
 }
 
@@ -675,7 +684,8 @@ int model_search_count(model *m, const struct search_query *q, struct search_cou
 	*n = 0;
 	*total = 0;
 	int rc = search(&sc);
-	if (!rc) {
+	if (rc == 0 || rc == MODEL_SEARCH_STOPPED) {
+		int stopped = rc;
 		/* a document met in more than one run of the index's order */
 		if (sc.ntally)
 			qsort(sc.tally, sc.ntally, sizeof *sc.tally, by_doc);
@@ -688,8 +698,10 @@ int model_search_count(model *m, const struct search_query *q, struct search_cou
 		}
 		sc.ntally = w;
 		rc = ordered_counts(&sc, out, n);
+		if (rc == 0)
+			rc = stopped; /* the counts so far */
 	}
-	if (!rc)
+	if (rc >= 0)
 		*total = sc.total;
 	free(sc.tally);
 	return rc;

@@ -24,6 +24,8 @@ static int grow(int64_t **a, size_t *cap, size_t need)
 	return 0;
 }
 
+static void forget_paths(model *m);
+
 static int exec(model *m, const char *sql)
 {
 	if (sqlite3_exec(m->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
@@ -150,6 +152,7 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 {
 	model *m = ctx;
 	m->nsections = m->nparas = 0;
+	forget_paths(m);
 	m->doc = 0;
 	if (!doc->source || !doc->hash) {
 		model_set_error(m, "a document needs a source and a hash");
@@ -289,6 +292,52 @@ static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
 		sqlite3_bind_null(st, i);
 }
 
+static void forget_paths(model *m)
+{
+	for (size_t i = 0; i < m->npaths; i++)
+		free(m->section_paths[i]);
+	m->npaths = 0;
+}
+
+/* A section's path is its parent's and its own heading: kept for the
+ * statements of the document (statement_words). */
+static int remember_path(model *m, const struct sink_section *s)
+{
+	if (s->id < 1)
+		return 0;
+	size_t at = (size_t)s->id - 1;
+	if (at >= m->cap_paths) {
+		size_t cap = m->cap_paths ? m->cap_paths * 2 : 64;
+		while (cap <= at)
+			cap *= 2;
+		char **g = realloc(m->section_paths, cap * sizeof *g);
+		if (!g)
+			return -1;
+		m->section_paths = g;
+		m->cap_paths = cap;
+	}
+	while (m->npaths <= at)
+		m->section_paths[m->npaths++] = NULL;
+	const char *up = s->parent >= 1 && (size_t)s->parent <= m->npaths
+	                     ? m->section_paths[s->parent - 1]
+	                     : NULL;
+	char *path = strdup(up ? up : "");
+	size_t len = path ? strlen(path) : 0;
+	if (!path || model_path_append(&path, &len, s->number ? s->number : "",
+	                               s->title ? s->title : "") < 0) {
+		free(path);
+		return -1;
+	}
+	free(m->section_paths[at]);
+	m->section_paths[at] = path;
+	return 0;
+}
+
+static const char *local_path(const model *m, int local)
+{
+	return local >= 1 && (size_t)local <= m->npaths ? m->section_paths[local - 1] : NULL;
+}
+
 static int on_section(void *ctx, const struct sink_section *s)
 {
 	model *m = ctx;
@@ -309,6 +358,10 @@ static int on_section(void *ctx, const struct sink_section *s)
 	sqlite3_bind_int(st, 8, s->line);
 	if (step_done(m, st, "store section") < 0)
 		return -1;
+	if (remember_path(m, s) < 0) {
+		model_set_error(m, "out of memory");
+		return -1;
+	}
 	return remember(m, &m->sections, &m->nsections, &m->cap_sections, s->id,
 	                sqlite3_last_insert_rowid(m->db), "section");
 }
@@ -397,8 +450,8 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	          m,
 	          "INSERT INTO indicators(doc_id, paragraph_id, section_id, indicator, name, year,"
 	          " kind, value, value_num, unit, growth, qualifier, period, start, end,"
-	          " growth_high, horizon, flags, sentence)"
-	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+	          " growth_high, horizon, flags)"
+	          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
 		return -1;
 	sqlite3_stmt *st = m->st_ind;
 	sqlite3_bind_int64(st, 1, m->doc);
@@ -425,8 +478,21 @@ static int on_indicator(void *ctx, const struct sink_indicator *ind)
 	if (ind->horizon)
 		sqlite3_bind_int(st, 17, ind->horizon);
 	model_bind_text(st, 18, ind->flags);
-	model_bind_text(st, 19, ind->sentence);
-	return step_done(m, st, "store indicator");
+	if (step_done(m, st, "store indicator") < 0)
+		return -1;
+	/* its words, so that compare reads one narrow row instead of a
+	 * paragraph and the sections above it */
+	const char *path = local_path(m, ind->section);
+	if (!ind->sentence && !path)
+		return 0;
+	if (!m->st_words &&
+	    !(m->st_words = model_prepare(
+	          m, "INSERT INTO statement_words(id, sentence, section) VALUES(?,?,?)")))
+		return -1;
+	sqlite3_bind_int64(m->st_words, 1, sqlite3_last_insert_rowid(m->db));
+	model_bind_text(m->st_words, 2, ind->sentence);
+	model_bind_text(m->st_words, 3, path ? path : "");
+	return step_done(m, m->st_words, "store indicator words");
 }
 
 static int doc_end(void *ctx, int commit)

@@ -87,6 +87,9 @@ void compare_export(struct ui *u);
 /* screen.c */
 void screen_layout(struct ui *u);
 void screen_draw(struct ui *u);
+/* Only the status line: a message during long work, with nothing else asked
+ * of the model. */
+void screen_draw_status(struct ui *u);
 void screen_key(struct ui *u, int key);
 void screen_mouse(struct ui *u);
 

@@ -315,8 +315,12 @@ unsigned long crt_attr(enum elem e)
 	return e < EL_COUNT ? attr_of[e] : A_NORMAL;
 }
 
+static int npending;
+
 int crt_wait(void)
 {
+	if (npending)
+		return 1; /* keys typed during a search wait in crt_read_key */
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
 	int r = poll(&p, 1, -1);
 	if (r < 0)
@@ -334,7 +338,34 @@ int crt_wait(void)
 	return 0;
 }
 
+/* Keys typed while a search ran, kept for the main loop (crt_cancel_key). */
+static int pending[32];
+
+static int read_key_now(void);
+
 int crt_read_key(void)
+{
+	if (npending) {
+		int k = pending[0];
+		memmove(pending, pending + 1, (size_t)--npending * sizeof pending[0]);
+		return k;
+	}
+	return read_key_now();
+}
+
+int crt_cancel_key(void)
+{
+	int k;
+	while ((k = read_key_now()) != 0) {
+		if (k == 27 || k == 3 || k == 7) /* Esc, Ctrl-C, Ctrl-G */
+			return 1;
+		if (npending < (int)(sizeof pending / sizeof pending[0]))
+			pending[npending++] = k;
+	}
+	return 0;
+}
+
+static int read_key_now(void)
 {
 	wint_t wc;
 	int r = wget_wch(stdscr, &wc);

@@ -62,6 +62,9 @@ extern volatile sig_atomic_t crt_signal;
 int crt_wait(void);
 /* Reads one key without blocking: KEY_FN|code, a code point, or 0 for none. */
 int crt_read_key(void);
+/* While long work runs: has Esc, Ctrl-C or Ctrl-G been pressed?  Other keys
+ * typed meanwhile are kept for crt_read_key. */
+int crt_cancel_key(void);
 
 /* After a KEY_MOUSE key: where, and what (enum crt_mouse_kind). */
 enum crt_mouse_kind { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };

@@ -205,6 +205,16 @@ static void draw_status(struct ui *u, int row, int cols)
 	free(clean_right);
 }
 
+void screen_draw_status(struct ui *u)
+{
+	int rows, cols;
+	disp_size(&rows, &cols);
+	if (u->too_small || rows < 1)
+		return;
+	draw_status(u, rows - 1, cols);
+	disp_flush();
+}
+
 void screen_draw(struct ui *u)
 {
 	int rows, cols;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text/text.h"
 #include "ui/app.h"
@@ -84,13 +85,58 @@ long search_current(const struct search *s)
 	return s->current >= 0 ? s->current + 1 : 0;
 }
 
-static void query_for(const struct search *s, struct search_query *q, int64_t doc)
+/* What a running search asks every few milliseconds: a signal (SIGTERM,
+ * SIGHUP: the program ends) or Esc / Ctrl-C stop it; after a quarter of a
+ * second the status line says it is searching and how to stop it. */
+struct search_watch {
+	struct ui *u;
+	struct timespec start;
+	int shown, by_key;
+};
+
+static int search_cancelled(void *ctx)
+{
+	struct search_watch *w = ctx;
+	if (crt_signal)
+		return 1;
+	if (crt_cancel_key()) {
+		w->by_key = 1;
+		return 1;
+	}
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double t = (double)(now.tv_sec - w->start.tv_sec) +
+	           (double)(now.tv_nsec - w->start.tv_nsec) / 1e9;
+	if (!w->shown && t > 0.25) {
+		w->shown = 1;
+		ui_message(w->u, EL_MESSAGE, "搜索中… searching (Esc cancels)");
+		screen_draw_status(w->u);
+	}
+	return 0;
+}
+
+static void query_for(const struct search *s, struct search_query *q, int64_t doc,
+                      struct search_watch *w)
 {
 	memset(q, 0, sizeof *q);
 	q->pattern = s->term;
 	q->regex = s->regex;
 	q->icase = s->icase;
 	q->doc = doc;
+	clock_gettime(CLOCK_MONOTONIC, &w->start);
+	q->cancelled = search_cancelled;
+	q->cancel_ctx = w;
+}
+
+/* After a search stopped short: why, in the status line. */
+static void say_stopped(struct ui *u, const struct search_watch *w)
+{
+	if (w->by_key)
+		ui_message(u, EL_ERROR, "search cancelled: the counts shown are the ones found so far");
+	else if (!crt_signal)
+		ui_message(u, EL_ERROR,
+		           "search stopped after %g s: the counts shown are the ones found so far",
+		           MODEL_SEARCH_SECONDS);
 }
 
 struct collect {
@@ -155,10 +201,14 @@ struct hit_cache *search_cache_for(struct ui *u, int64_t doc)
 	if (!has)
 		return c;
 	struct search_query q;
-	query_for(s, &q, doc);
+	struct search_watch w = {.u = u};
+	query_for(s, &q, doc, &w);
 	struct collect col = {c, 0};
-	if (model_search(u->m, &q, collect_hit, &col) < 0)
+	int rc = model_search(u->m, &q, collect_hit, &col);
+	if (rc < 0)
 		ui_message(u, EL_ERROR, "%s", model_error(u->m));
+	else if (rc == MODEL_SEARCH_STOPPED)
+		say_stopped(u, &w);
 	return c;
 }
 
@@ -328,11 +378,15 @@ void search_start(struct ui *u, const char *input, int regex)
 		if (*p >= 'A' && *p <= 'Z')
 			s->icase = 0;
 	struct search_query q;
-	query_for(s, &q, 0);
+	struct search_watch w = {.u = u};
+	query_for(s, &q, 0, &w);
 	struct search_count *counts = NULL;
 	size_t n = 0;
 	long total = 0;
-	if (model_search_count(u->m, &q, &counts, &n, &total) < 0) {
+	int rc = model_search_count(u->m, &q, &counts, &n, &total);
+	if (w.shown)
+		u->msg[0] = '\0';
+	if (rc < 0) {
 		ui_message(u, EL_ERROR, "%s: %s", input, model_error(u->m));
 		search_reset(s);
 		return;
@@ -345,6 +399,8 @@ void search_start(struct ui *u, const char *input, int regex)
 	if (total == 0) {
 		ui_message(u, EL_ERROR, "%s%s: no match in %zu documents", regex ? "re:" : "",
 		           s->term, (size_t)model_doc_count(u->m));
+		if (rc == MODEL_SEARCH_STOPPED)
+			say_stopped(u, &w);
 		viewer_marks_changed(u->pane[PANE_VIEWER]);
 		return;
 	}
@@ -354,6 +410,8 @@ void search_start(struct ui *u, const char *input, int regex)
 	search_goto(u, first_index_from(u, 1));
 	ui_message(u, EL_MESSAGE, "%s%s: %ld 处, %zu 个文件 · n/N 下一处/上一处 · r 列表",
 	           regex ? "re:" : "", s->term, total, docs);
+	if (rc == MODEL_SEARCH_STOPPED)
+		say_stopped(u, &w);
 }
 
 void search_step(struct ui *u, int dir)
