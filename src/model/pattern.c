@@ -663,11 +663,16 @@ int matcher_expired(struct matcher *mt)
 {
 	if (mt->stopped)
 		return 1;
-	if ((mt->ticks++ & 63) != 0) /* the clock on the first call, then every 64th */
-		return 0;
-	if ((mt->deadline > 0 && now() > mt->deadline) ||
-	    (mt->cancelled && mt->cancelled(mt->cancel_ctx)))
+	/* the clock (a vDSO read) every time; the hook, which may poll the
+	 * terminal, every 20 ms: a signal or Esc is seen that soon after the
+	 * paragraph or 1 KiB in hand */
+	double t = now();
+	if (mt->deadline > 0 && t > mt->deadline)
 		mt->stopped = 1;
+	else if (mt->cancelled && t >= mt->next_ask) {
+		mt->next_ask = t + 0.02;
+		mt->stopped = mt->cancelled(mt->cancel_ctx) != 0;
+	}
 	return mt->stopped;
 }
 

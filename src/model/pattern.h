@@ -41,11 +41,11 @@ struct matcher {
 	double deadline; /* CLOCK_MONOTONIC seconds, 0 none */
 	int (*cancelled)(void *ctx);
 	void *cancel_ctx;
-	unsigned ticks;
+	double next_ask; /* when cancelled() is asked next */
 	int stopped; /* the budget ran out or cancelled() said so */
 };
 /* Has the budget run out or the user cancelled?  Cheap enough to ask per
- * paragraph: the clock is read every few calls. */
+ * paragraph and per 1 KiB of one. */
 int matcher_expired(struct matcher *mt);
 
 /* Compiles q's pattern (folded like the text).  -1 with the model's error set
