@@ -418,8 +418,12 @@ static void test_identity(void)
 		memcpy(q, "蓝图早已绘就", strlen("蓝图早已绘就"));
 	write_file(b, fixed, strlen(fixed));
 	memset(&t, 0, sizeof t);
-	CHECK_INT(ingest_paths(&sink, paths + 1, 1, NULL, NULL, &t), 0);
-	CHECK_INT(t.stored, 1);
+	CHECK_INT(ingest_paths(&sink, paths, 3, NULL, NULL, &t), 0);
+	CHECK_INT(t.replaced, 1);
+	CHECK_INT(t.stored, 0);
+	CHECK_INT(t.unchanged, 2);
+	/* the counts add up to the files */
+	CHECK_INT(t.stored + t.replaced + t.unchanged + t.refused + t.failed + t.skipped, 3);
 	CHECK_INT(model_doc_count(mod), 2);
 	model_close(mod);
 	free(fixed);

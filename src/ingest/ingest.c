@@ -86,6 +86,9 @@ static void tell(struct walk *w, const char *path, enum ingest_outcome o, const 
 	case INGEST_STORED:
 		w->totals->stored++;
 		break;
+	case INGEST_REPLACED:
+		w->totals->replaced++;
+		break;
 	case INGEST_UNCHANGED:
 		w->totals->unchanged++;
 		break;
@@ -109,7 +112,7 @@ static void tell(struct walk *w, const char *path, enum ingest_outcome o, const 
 static void store(struct walk *w, struct prepared *pr)
 {
 	enum ingest_outcome o = prepared_store(w->sink, pr);
-	tell(w, pr->path, o, o == INGEST_STORED ? NULL : pr->reason);
+	tell(w, pr->path, o, o == INGEST_STORED || o == INGEST_REPLACED ? NULL : pr->reason);
 	prepared_free(pr);
 }
 

@@ -10,6 +10,7 @@
  * (data.tsv, photo.jpg); never for a file named on the command line. */
 enum ingest_outcome {
 	INGEST_STORED,
+	INGEST_REPLACED, /* stored, in place of the old version of its path */
 	INGEST_UNCHANGED,
 	INGEST_REFUSED,
 	INGEST_FAILED,
@@ -23,7 +24,7 @@ typedef void (*ingest_report_fn)(void *ctx, const char *path, enum ingest_outcom
                                  const char *reason);
 
 struct ingest_totals {
-	int stored, unchanged, refused, failed, skipped;
+	int stored, replaced, unchanged, refused, failed, skipped;
 };
 
 /* Ingest files and directories (directories recursively: every regular file

@@ -310,10 +310,11 @@ enum ingest_outcome prepared_store(const struct doc_sink *sink, struct prepared 
 		return INGEST_UNCHANGED;
 	}
 	/* after a failed doc_begin the sink has nothing open (sink.h) */
-	if (rc == 0 && feed(sink, pr) < 0)
+	int opened = rc == 0 || rc == 3;
+	if (opened && feed(sink, pr) < 0)
 		sink->doc_end(sink->ctx, 0);
-	else if (rc == 0 && sink->doc_end(sink->ctx, 1) == 0)
-		return INGEST_STORED;
+	else if (opened && sink->doc_end(sink->ctx, 1) == 0)
+		return rc == 3 ? INGEST_REPLACED : INGEST_STORED;
 	const char *e = sink->error ? sink->error(sink->ctx) : NULL;
 	snprintf(pr->why, sizeof pr->why, "cannot store: %s", e && *e ? e : "database error");
 	pr->reason = pr->why;

@@ -3,7 +3,8 @@
  * Like ncdu's dir_output: the parser knows nothing of SQLite, the model knows
  * nothing of file formats.  Ingest calls, for each file:
  *
- *   doc_begin            → 0 go on, 1 already stored with this content, 2 the
+ *   doc_begin            → 0 go on, 3 go on (it replaces the document of its
+ *                          path), 1 already stored with this content, 2 the
  *                          same report is stored from another file (another
  *                          form: error() names it); on 1 and 2 skip the file,
  *                          call nothing else for it; < 0 error (error() says)

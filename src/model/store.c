@@ -225,7 +225,7 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 		goto fail;
 	}
 	m->doc = sqlite3_last_insert_rowid(m->db);
-	return 0;
+	return old > 0 ? 3 : 0;
 fail:
 	exec(m, "ROLLBACK");
 	return -1;
