@@ -133,7 +133,17 @@ static void csv_field(FILE *fp, const char *s)
 	if (!s)
 		return;
 	char *clean = text_sanitize(s, strlen(s), 0, NULL);
-	if (strpbrk(clean, ",\"\n")) {
+	if (text_csv_formula(clean)) {
+		/* report text is data: a leading ' keeps a spreadsheet from running it */
+		fputc('"', fp);
+		fputc('\'', fp);
+		for (const char *p = clean; *p; p++) {
+			if (*p == '"')
+				fputc('"', fp);
+			fputc(*p, fp);
+		}
+		fputc('"', fp);
+	} else if (strpbrk(clean, ",\"\n")) {
 		fputc('"', fp);
 		for (const char *p = clean; *p; p++) {
 			if (*p == '"')

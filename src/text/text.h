@@ -122,4 +122,9 @@ static inline uint32_t text_fold_cp(uint32_t cp, int icase)
 	return cp;
 }
 
+/* Would a spreadsheet read this CSV field as a formula (a leading = + - @,
+ * tab or CR, as OWASP lists them)?  A plain number ("-0.7", "+3.9%") is
+ * not.  Every CSV writer puts a ' in front of such a field. */
+int text_csv_formula(const char *s);
+
 #endif

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "text/text.h"
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -116,4 +118,21 @@ size_t utf8_offset(const char *s, size_t len, size_t idx)
 		idx--;
 	}
 	return i;
+}
+
+int text_csv_formula(const char *s)
+{
+	if (!s || !strchr("=+-@\t\r", s[0]) || !s[0])
+		return 0;
+	if (s[0] == '-' || s[0] == '+') { /* a signed number is a number */
+		const char *p = s + 1;
+		int digits = 0;
+		while ((*p >= '0' && *p <= '9') || *p == '.')
+			digits += *p++ != '.';
+		if (*p == '%')
+			p++;
+		if (digits && !*p)
+			return 0;
+	}
+	return 1;
 }

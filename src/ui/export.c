@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/indicators.h"
@@ -25,6 +27,8 @@ static void csv_field(FILE *fp, const char *s, int last)
 {
 	char *c = clean(s);
 	fputc('"', fp);
+	if (text_csv_formula(c))
+		fputc('\'', fp); /* report text is data, never a formula */
 	for (const char *p = c; *p; p++) {
 		if (*p == '"')
 			fputc('"', fp);
@@ -33,6 +37,23 @@ static void csv_field(FILE *fp, const char *s, int last)
 	fputc('"', fp);
 	fputs(last ? "\r\n" : ",", fp);
 	free(c);
+}
+
+static FILE *open_export(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		close(fd);
+		errno = EPERM;
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f)
+		close(fd);
+	return f;
 }
 
 static void md_field(FILE *fp, const char *s)
@@ -211,7 +232,8 @@ void compare_export(struct ui *u)
 			continue;
 		file_name(csv, sizeof csv, dirs[i], u->region, "csv");
 		file_name(md, sizeof md, dirs[i], u->region, "md");
-		FILE *a = fopen(csv, "w"), *b = a ? fopen(md, "w") : NULL;
+		/* never through a link another user planted (a shared /tmp) */
+		FILE *a = open_export(csv), *b = a ? open_export(md) : NULL;
 		if (a && b) {
 			write_csv(a, rows, n);
 			write_md(b, u->region, rows, n);
