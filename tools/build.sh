@@ -44,9 +44,9 @@ set -- $(summary tests)
 passed=$1 failed=$2
 
 # Once under valgrind: the unit tests and the command line on a fresh database.
-vg="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite"
+vg="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(pwd)/tests/valgrind.supp"
 vgdir=$(mktemp -d)
-for t in tests/test_text tests/test_ingest tests/test_model tests/test_extract; do
+for t in tests/test_text tests/test_ingest tests/test_model tests/test_extract tests/test_forms; do
 	if BAOGAO_DATADIR=$(pwd) $vg "$t" >"$vgdir/out" 2>&1; then passed=$((passed + 1)); else
 		failed=$((failed + 1)); status=1; echo "valgrind: $t"; tail -30 "$vgdir/out"; fi
 done
