@@ -242,4 +242,23 @@ static inline char *source_line(const char *text, int n)
 	return strndup(s, e ? (size_t)(e - s) : strlen(s));
 }
 
+/* data is refused, with a reason that begins with `reason` (the whole of it,
+ * unless it ends in ':' or ';', naming only the format), and the sink never
+ * hears of it */
+static inline void expect_refused(const char *what, const char *data, size_t len, const char *reason)
+{
+	struct rec r = {0};
+	struct doc_sink sink = rec_sink(&r);
+	const char *why = NULL;
+	CHECK_MSG(ingest_buffer(&sink, "x.txt", data, len, &why) == INGEST_REFUSED, "%s accepted",
+	          what);
+	/* a reason given as its beginning names the format */
+	CHECK_MSG(why && strncmp(why, reason, strlen(reason)) == 0 &&
+	              (strlen(why) == strlen(reason) || reason[strlen(reason) - 1] == ':' ||
+	               reason[strlen(reason) - 1] == ';'),
+	          "%s: reason \"%s\"", what, why ? why : "(null)");
+	CHECK_INT(r.ndocs, 0); /* the sink never heard of it */
+	rec_free(&r);
+}
+
 #endif

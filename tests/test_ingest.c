@@ -467,21 +467,6 @@ static void test_encodings(void)
 
 /* ---- refusals ----------------------------------------------------------- */
 
-static void expect_refused(const char *what, const char *data, size_t len, const char *reason)
-{
-	struct rec r = {0};
-	struct doc_sink sink = rec_sink(&r);
-	const char *why = NULL;
-	CHECK_MSG(ingest_buffer(&sink, "x.txt", data, len, &why) == INGEST_REFUSED, "%s accepted",
-	          what);
-	/* a reason given as its beginning names the format */
-	CHECK_MSG(why && strncmp(why, reason, strlen(reason)) == 0 &&
-	              (strlen(why) == strlen(reason) || reason[strlen(reason) - 1] == ':' ||
-	               reason[strlen(reason) - 1] == ';'),
-	          "%s: reason \"%s\"", what, why ? why : "(null)");
-	CHECK_INT(r.ndocs, 0); /* the sink never heard of it */
-	rec_free(&r);
-}
 
 /* a literal with its length, NUL bytes and all */
 #define REFUSED(what, lit, reason) expect_refused(what, lit, sizeof lit - 1, reason)
