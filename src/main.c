@@ -113,6 +113,12 @@ int main(int argc, char **argv)
 	    take_global(&argc, argv, "--ambiguous", &c.ambiguous) < 0 ||
 	    take_global(&argc, argv, "--config", &c.config) < 0)
 		return EXIT_TROUBLE;
+	if (c.config && access(c.config, R_OK) != 0) {
+		char *shown = text_sanitize(c.config, strlen(c.config), 0, NULL);
+		fprintf(stderr, "baogao: --config %s: %s\n", shown ? shown : "?", strerror(errno));
+		free(shown);
+		return EXIT_TROUBLE;
+	}
 	c.format = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
 	if (format) {
 		if (cli_set_format(&c, format, 1) < 0)

@@ -243,18 +243,32 @@ static void ingest_dir(struct walk *w, const char *path, int depth)
 				} else if (S_ISDIR(st.st_mode)) {
 					if (depth < MAX_DEPTH)
 						ingest_dir(w, child, depth + 1);
-				} else if ((S_ISREG(st.st_mode) ||
-				            (S_ISLNK(st.st_mode) && stat(child, &target) == 0 &&
-				             S_ISREG(target.st_mode))) &&
-				           format_skip_name(name)) {
+					else
+						emit_failed(w, child, INGEST_REFUSED,
+						            "a folder too deep (more than 64 folders down): "
+						            "not read");
+				} else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+					emit_failed(w, child, INGEST_REFUSED,
+					            S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO)"
+					            : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
+					                                   : "not a regular file (a device)");
+				} else if (S_ISLNK(st.st_mode) && stat(child, &target) != 0) {
+					/* a dangling link, or a loop of links */
+					cannot(w, child, errno == ELOOP ? "a loop of links" : "a dangling link",
+					       errno);
+				} else if (S_ISLNK(st.st_mode) && S_ISDIR(target.st_mode)) {
+					/* links to directories are not followed: they can make
+					 * cycles */
+					emit_failed(w, child, INGEST_SKIPPED,
+					            "a link to a folder: not followed (name the folder "
+					            "itself)");
+				} else if (format_skip_name(name)) {
 					emit_failed(w, child, INGEST_SKIPPED, format_skip_name(name));
-				} else if (S_ISREG(st.st_mode)) {
+				} else if (S_ISREG(st.st_mode) || S_ISREG(target.st_mode)) {
 					ingest_file(w, child);
-				} else if (S_ISLNK(st.st_mode) && stat(child, &target) == 0 &&
-				           S_ISREG(target.st_mode)) {
-					/* links to files are followed, links to directories not:
-					 * they can make cycles */
-					ingest_file(w, child);
+				} else {
+					emit_failed(w, child, INGEST_REFUSED,
+					            "a link to something that is not a regular file");
 				}
 				free(child);
 			}

@@ -274,6 +274,15 @@ int crt_init(int mouse)
 	atexit(crt_done);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		/* curses "works" there and shows a blank screen */
+		fprintf(stderr,
+		        "baogao: the terminal (TERM=%s) cannot show the browser: use a terminal "
+		        "such as xterm or tmux, or the commands (baogao --help)\n",
+		        term ? term : "");
+		return -1;
+	}
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "baogao: cannot open the terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");
