@@ -991,6 +991,24 @@ static void test_regions(void)
 	}
 }
 
+/* two files joined with cat: the second one's BOM is no text, and the
+ * heading after it still starts its line */
+static void test_joined_bom(void)
+{
+	static const char joined[] = "\xEF\xBB\xBF# 第一份报告\n\n正文一。\n"
+	                             "\xEF\xBB\xBF## 一、工作回顾\n\n正文二。\n";
+	struct decoded dec;
+	const char *why;
+	CHECK_INT(decode_text(joined, sizeof joined - 1, &dec, &why), 0);
+	CHECK(dec.text && !strstr(dec.text, "\xEF\xBB\xBF"));
+	free(dec.text);
+	struct rec r = {0};
+	struct doc_sink sink = rec_sink(&r);
+	CHECK_INT(ingest_buffer(&sink, "joined.txt", joined, sizeof joined - 1, &why), INGEST_STORED);
+	CHECK(r.ndocs == 1 && find_section(&r.docs[0], "工作回顾") != NULL);
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const char *dir = getenv("BAOGAO_DATADIR");
@@ -1011,5 +1029,6 @@ int main(void)
 	test_web_pages();
 	test_hard_wrapped();
 	test_other_encodings();
+	test_joined_bom();
 	return check_done();
 }

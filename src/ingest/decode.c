@@ -366,10 +366,21 @@ int decode_text_owned(char *data, size_t len, struct decoded *out, const char **
 			}
 		}
 	}
-	/* a BOM the decoder passed through (GB18030's 84 31 95 33 becomes U+FEFF) */
-	if (out->len >= 3 && memcmp(out->text, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(out->text, out->text + 3, out->len - 3 + 1);
-		out->len -= 3;
+	/* a BOM the decoder passed through (GB18030's 84 31 95 33 becomes
+	 * U+FEFF), and those inside the text where files were joined with cat:
+	 * a heading after one would no longer start its line */
+	char *w = memmem(out->text, out->len, "\xEF\xBB\xBF", 3);
+	if (w) {
+		size_t o = (size_t)(w - out->text);
+		for (size_t i = o; i < out->len;) {
+			if (i + 3 <= out->len && memcmp(out->text + i, "\xEF\xBB\xBF", 3) == 0) {
+				i += 3;
+				continue;
+			}
+			out->text[o++] = out->text[i++];
+		}
+		out->text[o] = '\0';
+		out->len = o;
 	}
 	out->len = normalise_newlines(out->text, out->len);
 	if (only_whitespace(out->text, out->len)) {
