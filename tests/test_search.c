@@ -484,6 +484,26 @@ static void test_regex_limits(void)
 	CHECK_INT(count(m, "aaa", 0, 0, NULL), 50000 / 3);
 	CHECK_INT(count(m, ".*段", 1, 0, NULL), 1);
 	model_close(m);
+	/* a linear pattern over a long paragraph is no "too complex": 增长.*美元
+	 * on 200,000 characters holding 增长 everywhere and 美元 once or never */
+	m = model_open(db_path("linear.db"), NULL);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	static char many[40 * 20000 + 64];
+	size_t k = 0;
+	for (int i = 0; i < 20000; i++)
+		k += (size_t)snprintf(many + k, sizeof many - k, "增长甲乙丙丁，");
+	const char *lin[] = {many, NULL};
+	struct doc ld = {"linear.txt", "linear", "长治市", NULL, 0, 0, lin};
+	CHECK_INT(store(m, &ld, 1), 0);
+	CHECK_INT(count(m, "增长.*美元", 1, 0, NULL), 0);
+	CHECK_INT(count(m, "增长[^美]*美元", 1, 0, NULL), 0);
+	snprintf(many + k, sizeof many - k, "美元。");
+	struct doc ld2 = {"linear2.txt", "linear2", "长治市", NULL, 0, 0, lin};
+	CHECK_INT(store(m, &ld2, 1), 0);
+	CHECK_INT(count(m, "增长.*美元", 1, 0, NULL), 1);
+	model_close(m);
 }
 
 static int cancel_after(void *ctx)

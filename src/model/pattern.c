@@ -580,6 +580,7 @@ static enum prefilter regex_prefilter(const char *p, size_t len, int icase, char
 void matcher_free(struct matcher *mt)
 {
 	free(mt->needle);
+	free(mt->required);
 	free(mt->pre_arg);
 	if (mt->md)
 		pcre2_match_data_free(mt->md);
@@ -676,6 +677,59 @@ int matcher_expired(struct matcher *mt)
 	return mt->stopped;
 }
 
+/* The runs of non-ASCII literal characters in a pattern that has no
+ * alternation, group or escape (so that nothing can make them optional but
+ * a quantifier after them): every match holds each.  NULL when there is
+ * none or the pattern is not that simple. */
+static char *required_runs(const char *p, size_t len)
+{
+	if (memchr(p, '|', len) || memchr(p, '(', len) || memchr(p, '\\', len))
+		return NULL;
+	char *out = malloc(len + 2);
+	if (!out)
+		return NULL;
+	size_t o = 0, runs = 0;
+	for (size_t i = 0; i < len;) {
+		if (p[i] == '[') { /* a class: none of it is literal */
+			i++;
+			if (i < len && p[i] == ']')
+				i++;
+			while (i < len && p[i] != ']')
+				i++;
+			i++;
+			continue;
+		}
+		if ((unsigned char)p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t start = i, end = i;
+		while (end < len && (unsigned char)p[end] >= 0x80) {
+			uint32_t cp;
+			size_t k = utf8_decode(p + end, len - end, &cp);
+			/* a character a quantifier may drop ends the run before it */
+			if (end + k < len && strchr("?*{", p[end + k]))
+				break;
+			end += k;
+		}
+		if (end > start) {
+			memcpy(out + o, p + start, end - start);
+			o += end - start;
+			out[o++] = '\0';
+			runs++;
+		}
+		i = end > start ? end : i + 1;
+		while (i < len && (unsigned char)p[i] >= 0x80) /* the dropped character */
+			i++;
+	}
+	out[o] = '\0';
+	if (!runs) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 static int regex_init(model *m, struct matcher *mt, const char *pattern)
 {
 	size_t plen, *cp_of;
@@ -705,6 +759,7 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 		return -1;
 	}
 	free(cp_of);
+	mt->required = mt->icase ? NULL : required_runs(folded, plen);
 	mt->pre = regex_prefilter(folded, plen, mt->icase, &mt->pre_arg);
 	free(folded);
 	if (mt->pre == PRE_INSTR) {
@@ -788,6 +843,9 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		*e = *s + mt->nlen;
 		return 1;
 	}
+	for (const char *r = mt->required; r && *r; r += strlen(r) + 1)
+		if (!memmem(folded + from, flen - from, r, strlen(r)))
+			return 0; /* a literal every match holds is not there */
 	while (from <= flen) {
 		size_t limit = from + REGEX_CHUNK;
 		if (limit >= flen)
@@ -795,6 +853,10 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		while (limit < flen && ((unsigned char)folded[limit] & 0xC0) == 0x80)
 			limit++; /* a character's first byte */
 		pcre2_set_offset_limit(mt->mctx, limit);
+		/* a linear pattern (增长.*美元) takes steps in proportion to the
+		 * text: the limit grows with it; the time budget, not the limit,
+		 * stops a pattern that only runs long */
+		pcre2_set_match_limit(mt->mctx, flen * 8 > REGEX_MATCH_LIMIT ? (uint32_t)(flen > 400000000 ? 0xFFFFFFFFu : flen * 8) : REGEX_MATCH_LIMIT);
 		int rc = pcre2_match(mt->re, (PCRE2_SPTR)folded, flen, from, PCRE2_NO_UTF_CHECK,
 		                     mt->md, mt->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH) {

@@ -25,6 +25,10 @@ struct matcher {
 	int regex;
 	int icase;
 	char *needle; /* folded literal */
+	/* a regex's literal runs that every match holds ("增长.*美元": 增长 and
+	 * 美元), each NUL-terminated one after another, "" ending them: a text
+	 * without one of them is passed over without PCRE2 */
+	char *required;
 	size_t nlen;
 	pcre2_code *re;
 	pcre2_match_data *md;
