@@ -48,13 +48,22 @@ model *cli_model(struct cli *c)
 	/* A first run should show something: the bundled reports are the
 	 * default corpus, stored once, like any ingested file. */
 	const char *no_seeds = getenv("BAOGAO_NO_SEEDS");
-	if ((!no_seeds || strcmp(no_seeds, "1") != 0) && !model_readonly(m) && model_empty(m) == 1) {
+	/* a first run cut short ("seeds" left at "storing") goes on where it
+	 * stopped: the reports stored already are unchanged */
+	char seeding[16];
+	int resume = !model_readonly(m) && model_meta_get(m, "seeds", seeding, sizeof seeding) == 1 &&
+	             strcmp(seeding, "storing") == 0;
+	if (resume || ((!no_seeds || strcmp(no_seeds, "1") != 0) && !model_readonly(m) &&
+	               model_empty(m) == 1)) {
 		char *seeds = datadir_find("seeds");
 		if (seeds) {
 			struct doc_sink sink = model_sink(m);
 			char *paths[1] = {seeds};
 			struct ingest_totals tot = {0};
-			ingest_paths(&sink, paths, 1, report_seed, NULL, &tot);
+			model_meta_set(m, "seeds", "storing");
+			int rc = ingest_paths(&sink, paths, 1, report_seed, NULL, &tot);
+			if (rc == 0)
+				model_meta_set(m, "seeds", "stored");
 			if (tot.stored)
 				fprintf(stderr,
 				        "baogao: first run: stored the %d bundled reports\n",

@@ -691,6 +691,37 @@ void model_close(model *m)
 	free(m);
 }
 
+int model_meta_get(model *m, const char *key, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	sqlite3_stmt *st = model_prepare(m, "SELECT value FROM meta WHERE key = ?");
+	if (!st)
+		return -1;
+	model_bind_text(st, 1, key);
+	int found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
+	if (found)
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return found;
+}
+
+int model_meta_set(model *m, const char *key, const char *value)
+{
+	sqlite3_stmt *st = model_prepare(
+	    m, value ? "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)"
+	             : "DELETE FROM meta WHERE key = ?1");
+	if (!st)
+		return -1;
+	model_bind_text(st, 1, key);
+	if (value)
+		model_bind_text(st, 2, value);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		model_sqlite_error(m, "meta");
+	sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
 int model_readonly(model *m)
 {
 	return m->readonly;

@@ -37,6 +37,10 @@ char *model_default_path(const char *explicit_path);
  * beside it; model_readonly says so. */
 model *model_open(const char *path, char **err);
 int model_readonly(model *m);
+/* The database's own notes (table meta): 1 found (value in buf), 0 not, -1
+ * error; set NULL deletes. */
+int model_meta_get(model *m, const char *key, char *buf, size_t size);
+int model_meta_set(model *m, const char *key, const char *value);
 /* mkdir -p of the directory part of path (the default database's only). */
 int model_make_parent_dirs(const char *path);
 void model_close(model *m);
