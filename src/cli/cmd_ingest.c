@@ -74,6 +74,14 @@ static void clear_progress(struct ingest_report_ctx *r)
 	}
 }
 
+static void say_waiting(void *ctx)
+{
+	clear_progress(ctx);
+	fputs("baogao ingest: another ingest is storing into this database: waiting for its "
+	      "turn to end\n",
+	      stderr);
+}
+
 /* File names come from the user's disk and may hold anything: shown inert. */
 static void report(void *ctx, const char *path, enum ingest_outcome o, const char *reason)
 {
@@ -157,6 +165,7 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 	model *m = cli_model(c);
 	if (!m)
 		return EXIT_TROUBLE;
+	model_wait_for_writer(m, say_waiting, &r);
 	struct doc_sink sink = model_sink(m);
 	struct ingest_totals tot = {0};
 	/* progress on a terminal, none in a pipe or a log */

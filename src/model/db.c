@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "datadir.h"
@@ -687,6 +688,7 @@ void model_close(model *m)
 		sqlite3_close_v2(m->db);
 	free(m->sections);
 	free(m->paras);
+	free(m->wait);
 	free(m->path);
 	free(m);
 }
@@ -720,6 +722,36 @@ int model_meta_set(model *m, const char *key, const char *value)
 		model_sqlite_error(m, "meta");
 	sqlite3_finalize(st);
 	return ok ? 0 : -1;
+}
+
+struct wait_turn {
+	void (*waiting)(void *ctx);
+	void *ctx;
+	int told;
+};
+
+/* SQLite's busy handler for a writer that waits its turn: 50 ms naps, told
+ * once after a second, for as long as the other writer takes. */
+static int wait_turn(void *arg, int count)
+{
+	struct wait_turn *w = arg;
+	if (count >= 20 && !w->told && w->waiting) {
+		w->told = 1;
+		w->waiting(w->ctx);
+	}
+	struct timespec nap = {0, 50 * 1000 * 1000};
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
+void model_wait_for_writer(model *m, void (*waiting)(void *ctx), void *ctx)
+{
+	free(m->wait);
+	m->wait = calloc(1, sizeof *m->wait);
+	if (!m->wait)
+		return;
+	*m->wait = (struct wait_turn){waiting, ctx, 0};
+	sqlite3_busy_handler(m->db, wait_turn, m->wait);
 }
 
 int model_readonly(model *m)

@@ -43,6 +43,7 @@ struct model {
 	 * not be rebuilt (read-only database): searches scan, ingest refuses */
 	int fts_ok;
 	int readonly; /* opened read-only: the file is another user's (model_open) */
+	struct wait_turn *wait; /* model_wait_for_writer's state */
 	int vocab_ready; /* temp.baogao_vocab made (pattern.c) */
 	/* ingest state of the document being stored (see store.c) */
 	int64_t doc;

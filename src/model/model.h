@@ -37,6 +37,10 @@ char *model_default_path(const char *explicit_path);
  * beside it; model_readonly says so. */
 model *model_open(const char *path, char **err);
 int model_readonly(model *m);
+/* A writer (ingest) waits for another writer's turn to end however long it
+ * takes, instead of failing after the busy timeout; waiting(ctx) is called
+ * once when the wait passes a second. */
+void model_wait_for_writer(model *m, void (*waiting)(void *ctx), void *ctx);
 /* The database's own notes (table meta): 1 found (value in buf), 0 not, -1
  * error; set NULL deletes. */
 int model_meta_get(model *m, const char *key, char *buf, size_t size);
