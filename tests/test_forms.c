@@ -407,6 +407,13 @@ static void test_identity(void)
 	/* the counts add up to the files */
 	CHECK_INT(t.stored + t.replaced + t.unchanged + t.refused + t.failed + t.skipped, 3);
 	CHECK_INT(model_doc_count(mod), 2);
+	/* a file corrected into the other report's very text: stored once, its
+	 * old version gone, and said so */
+	write_file(a, fixed, strlen(fixed));
+	memset(&s, 0, sizeof s);
+	CHECK_INT(ingest_paths(&sink, paths, 1, on_report, &s, NULL), 0);
+	CHECK(s.n == 1 && s.o[0] == INGEST_UNCHANGED && strstr(s.reason[0], "now the same text"));
+	CHECK_INT(model_doc_count(mod), 1);
 	model_close(mod);
 	free(fixed);
 	free(other);

@@ -175,6 +175,32 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 		return -1;
 	int64_t same = lookup_id(m, "SELECT id FROM documents WHERE hash = ?", doc->hash);
 	if (same != 0) {
+		/* a file corrected into another stored report's very text: the
+		 * content is stored once, and this path's old version goes */
+		int64_t mine = same > 0 && doc->path ? lookup_id(m, "SELECT id FROM documents"
+		                                                    " WHERE path = ?",
+		                                                 doc->path)
+		                                     : 0;
+		if (mine == same)
+			mine = 0; /* the very same document, unchanged */
+		if (mine > 0) {
+			char *other = NULL;
+			sqlite3_stmt *st = model_prepare(m, "SELECT source FROM documents WHERE id = ?");
+			if (st) {
+				sqlite3_bind_int64(st, 1, same);
+				if (sqlite3_step(st) == SQLITE_ROW)
+					other = model_column_dup(st, 0, 0);
+				sqlite3_finalize(st);
+			}
+			if (model_delete_doc(m, mine) < 0 || exec(m, "COMMIT") < 0) {
+				free(other);
+				goto fail;
+			}
+			model_set_error(m, "now the same text as %s: its old version is removed",
+			                other ? other : "another document");
+			free(other);
+			return 2;
+		}
 		exec(m, "ROLLBACK");
 		return same > 0 ? 1 : -1;
 	}
