@@ -199,7 +199,19 @@ static void ingest_file(struct walk *w, const char *path)
 		else
 			len += (size_t)n;
 	}
+	/* a file cut or rewritten while it was read is not stored half */
+	struct stat after;
+	int changed = !err && (fstat(fd, &after) != 0 || after.st_size != st.st_size ||
+	                       after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
+	                       after.st_mtim.tv_nsec != st.st_mtim.tv_nsec ||
+	                       (off_t)len != st.st_size);
 	close(fd);
+	if (changed) {
+		free(buf);
+		emit_failed(w, path, INGEST_REFUSED,
+		            "the file changed while it was read: ingest it again once it is written");
+		return;
+	}
 	if (!err && len == cap) { /* room for the NUL decoding adds */
 		char *b = realloc(buf, cap + 1);
 		if (b)
