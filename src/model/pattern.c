@@ -36,7 +36,7 @@
 #define REGEX_MATCH_LIMIT   2000000
 #define REGEX_DEPTH_LIMIT   20000
 #define REGEX_HEAP_LIMIT_KB 65536
-#define REGEX_CHUNK         1024 /* bytes of start offsets per pcre2_match() */
+#define REGEX_CHUNK         1 /* start offsets of the first pcre2_match() call (then adapted) */
 
 #define IS_ASCII_ALNUM(c)                                                                          \
 	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
@@ -580,6 +580,9 @@ static enum prefilter regex_prefilter(const char *p, size_t len, int icase, char
 void matcher_free(struct matcher *mt)
 {
 	free(mt->needle);
+	free(mt->source);
+	if (mt->re_slow)
+		pcre2_code_free(mt->re_slow);
 	free(mt->required);
 	free(mt->pre_arg);
 	if (mt->md)
@@ -761,7 +764,8 @@ static int regex_init(model *m, struct matcher *mt, const char *pattern)
 	free(cp_of);
 	mt->required = mt->icase ? NULL : required_runs(folded, plen);
 	mt->pre = regex_prefilter(folded, plen, mt->icase, &mt->pre_arg);
-	free(folded);
+	mt->source = folded; /* kept: a slow pattern is compiled again (slow_pattern) */
+	mt->source_len = plen;
 	if (mt->pre == PRE_INSTR) {
 		int rc = short_prefilter(m, mt, mt->pre_arg, strlen(mt->pre_arg));
 		if (rc < 0)
@@ -830,6 +834,38 @@ enum prefilter matcher_prefilter(const struct matcher *mt, const char **arg)
 	return mt->pre;
 }
 
+/* Called at every item of the slow form of a pattern: the budget and the
+ * cancel hook are asked every 4,096 items. */
+static int item_callout(pcre2_callout_block *b, void *data)
+{
+	(void)b;
+	struct matcher *mt = data;
+	if ((++mt->items & 4095) != 0)
+		return 0;
+	return matcher_expired(mt) ? PCRE2_ERROR_CALLOUT : 0;
+}
+
+/* A pattern whose single match attempt runs long ((.*a){20} over a long
+ * line: one attempt backtracks through every way to place its a's) can be
+ * stopped only from inside PCRE2: it is compiled again with a callout at
+ * every item.  That costs the optimisations an ordinary pattern needs, so
+ * only a pattern seen to be slow gets it. */
+static void slow_pattern(struct matcher *mt)
+{
+	mt->tried_slow = 1;
+	int errcode;
+	PCRE2_SIZE erroff;
+	mt->re_slow = pcre2_compile((PCRE2_SPTR)mt->source, mt->source_len,
+	                            PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT |
+	                                PCRE2_AUTO_CALLOUT | (mt->icase ? PCRE2_CASELESS : 0),
+	                            &errcode, &erroff, NULL);
+	if (!mt->re_slow)
+		return;
+	if (!RUNNING_ON_VALGRIND)
+		pcre2_jit_compile(mt->re_slow, PCRE2_JIT_COMPLETE);
+	pcre2_set_callout(mt->mctx, item_callout, mt);
+}
+
 int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from,
                  size_t *s, size_t *e)
 {
@@ -846,8 +882,18 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 	for (const char *r = mt->required; r && *r; r += strlen(r) + 1)
 		if (!memmem(folded + from, flen - from, r, strlen(r)))
 			return 0; /* a literal every match holds is not there */
+	if (!mt->chunk)
+		mt->chunk = REGEX_CHUNK;
+	/* what was quick on short paragraphs may not be on a long one: it
+	 * starts small again (attempts on a long text can each take long) */
+	if (flen > 4096 && mt->chunk > 64)
+		mt->chunk = 64;
+	/* on a text this long a single attempt may run for seconds: only the
+	 * callout form can be stopped inside one */
+	if (flen > 32768 && !mt->tried_slow)
+		slow_pattern(mt);
 	while (from <= flen) {
-		size_t limit = from + REGEX_CHUNK;
+		size_t limit = from + mt->chunk;
 		if (limit >= flen)
 			limit = flen;
 		while (limit < flen && ((unsigned char)folded[limit] & 0xC0) == 0x80)
@@ -857,8 +903,20 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		 * text: the limit grows with it; the time budget, not the limit,
 		 * stops a pattern that only runs long */
 		pcre2_set_match_limit(mt->mctx, flen * 8 > REGEX_MATCH_LIMIT ? (uint32_t)(flen > 400000000 ? 0xFFFFFFFFu : flen * 8) : REGEX_MATCH_LIMIT);
-		int rc = pcre2_match(mt->re, (PCRE2_SPTR)folded, flen, from, PCRE2_NO_UTF_CHECK,
-		                     mt->md, mt->mctx);
+		double t0 = now();
+		int rc = pcre2_match(mt->re_slow ? mt->re_slow : mt->re, (PCRE2_SPTR)folded, flen,
+		                     from, PCRE2_NO_UTF_CHECK, mt->md, mt->mctx);
+		if (rc == PCRE2_ERROR_CALLOUT && mt->stopped)
+			return -2;
+		/* as many start offsets a call as take a few milliseconds: the
+		 * budget and the cancel hook are asked between calls */
+		double took = now() - t0;
+		if (took > 0.05 && !mt->tried_slow)
+			slow_pattern(mt); /* a few attempts ran 50 ms */
+		if (took > 0.01 && mt->chunk > 1)
+			mt->chunk = mt->chunk > 4 ? mt->chunk / 4 : 1;
+		else if (took < 0.001 && mt->chunk < 65536)
+			mt->chunk *= 2;
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			if (limit >= flen)
 				return 0;

@@ -46,6 +46,12 @@ struct matcher {
 	int (*cancelled)(void *ctx);
 	void *cancel_ctx;
 	double next_ask; /* when cancelled() is asked next */
+	size_t chunk;    /* start offsets a pcre2_match() call may try (adapted) */
+	char *source;    /* the folded pattern */
+	size_t source_len;
+	pcre2_code *re_slow; /* with a callout at each item (slow_pattern) */
+	int tried_slow;
+	unsigned items;
 	int stopped; /* the budget ran out or cancelled() said so */
 };
 /* Has the budget run out or the user cancelled?  Cheap enough to ask per

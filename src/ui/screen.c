@@ -211,7 +211,11 @@ void screen_draw_status(struct ui *u)
 	disp_size(&rows, &cols);
 	if (u->too_small || rows < 1)
 		return;
-	draw_status(u, rows - 1, cols);
+	/* over the prompt too: the search it started is what runs */
+	char msg[600];
+	snprintf(msg, sizeof msg, " %s", u->msg);
+	disp_cursor(-1, 0);
+	draw_text_ellipsis(rows - 1, 0, cols, msg, u->msg_elem);
 	disp_flush();
 }
 

@@ -203,6 +203,10 @@ struct hit_cache *search_cache_for(struct ui *u, int64_t doc)
 	struct search_query q;
 	struct search_watch w = {.u = u};
 	query_for(s, &q, doc, &w);
+	/* one document's hits, asked as the viewer moves: a second at most,
+	 * so a pattern that ran out of time in the count does not do it again
+	 * for long */
+	q.timeout = 1;
 	struct collect col = {c, 0};
 	int rc = model_search(u->m, &q, collect_hit, &col);
 	if (rc < 0)
