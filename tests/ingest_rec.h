@@ -162,9 +162,9 @@ static void rec_free(struct rec *r)
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const char *seed_names[5] __attribute__((unused)) = {"000_52f92cdd47a860e0.txt", "001_135fd757cc0d6b40.txt",
-                                    "002_e65eca995091095e.txt", "003_612c34ce0d4beb46.txt",
-                                    "004_bc0ee4ffd7aec591.txt"};
+static const char *seed_names[5] __attribute__((unused)) = {
+    "000_52f92cdd47a860e0.txt", "001_135fd757cc0d6b40.txt", "002_e65eca995091095e.txt",
+    "003_612c34ce0d4beb46.txt", "004_bc0ee4ffd7aec591.txt"};
 
 static char seeds_dir[4096] __attribute__((unused));
 
@@ -245,7 +245,8 @@ static inline char *source_line(const char *text, int n)
 /* data is refused, with a reason that begins with `reason` (the whole of it,
  * unless it ends in ':' or ';', naming only the format), and the sink never
  * hears of it */
-static inline void expect_refused(const char *what, const char *data, size_t len, const char *reason)
+static inline void expect_refused(const char *what, const char *data, size_t len,
+                                  const char *reason)
 {
 	struct rec r = {0};
 	struct doc_sink sink = rec_sink(&r);

@@ -56,8 +56,8 @@ struct got {
 	char *region, *date;
 	int nparas;
 	size_t zhuanyezhen, zhaoshang, qianwan; /* 专业镇 招商引资 千万工程, folded */
-	int boilerplate; /* a running head or a page number in a paragraph */
-	char inds[4096]; /* the statements, one a line */
+	int boilerplate;                        /* a running head or a page number in a paragraph */
+	char inds[4096];                        /* the statements, one a line */
 };
 
 static size_t count_folded(const char *text, const char *word)
@@ -124,8 +124,8 @@ static void expect_like(const char *what, const struct got *g, const struct got 
 	          g->boilerplate);
 	CHECK_MSG(g->nparas * 2 <= ref->nparas * 3 && ref->nparas * 2 <= g->nparas * 3,
 	          "%s: %d paragraphs, the clean text %d", what, g->nparas, ref->nparas);
-	CHECK_MSG(strcmp(g->inds, ref->inds) == 0, "%s: statements\n%s\nthe clean text's\n%s",
-	          what, g->inds, ref->inds);
+	CHECK_MSG(strcmp(g->inds, ref->inds) == 0, "%s: statements\n%s\nthe clean text's\n%s", what,
+	          g->inds, ref->inds);
 }
 
 static void test_forms(void)
@@ -167,8 +167,8 @@ static void test_forms(void)
 		if (k) {
 			int h = p[0] == '#';
 			const char *t = p + (h ? strspn(p, "# ") : 0);
-			fprintf(mem, h ? "<h2>%.*s</h2>\n" : "<p>%.*s</p>\n", (int)(k - (size_t)(t - p)),
-			        t);
+			fprintf(mem, h ? "<h2>%.*s</h2>\n" : "<p>%.*s</p>\n",
+			        (int)(k - (size_t)(t - p)), t);
 		}
 		p += k + (e != NULL);
 	}
@@ -243,15 +243,16 @@ static void test_forms(void)
 
 /* ---- refusals ---- */
 
-
 static void test_refused(void)
 {
 	/* a page with nothing on it, as a scan without OCR looks */
-	static const char scan[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-	                           "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-	                           "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-	                           "trailer<</Root 1 0 R>>\n%%EOF\n";
-	expect_refused("scan", scan, sizeof scan - 1, "a PDF with no text layer (a scan, or text drawn as pictures):");
+	static const char scan[] =
+	    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+	    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+	    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+	    "trailer<</Root 1 0 R>>\n%%EOF\n";
+	expect_refused("scan", scan, sizeof scan - 1,
+	               "a PDF with no text layer (a scan, or text drawn as pictures):");
 	/* a .docx cut short is not taken for an archive */
 	size_t n;
 	char *docx = fixture("qinghe.docx", &n);
@@ -286,7 +287,8 @@ static void test_fingerprint(void)
 	}
 	text_fp_hex(&b, hb);
 	CHECK(strlen(ha) == TEXT_FP_HEX);
-	CHECK_MSG(text_fp_similarity(ha, hb) >= TEXT_FP_SAME, "繁體: %.2f", text_fp_similarity(ha, hb));
+	CHECK_MSG(text_fp_similarity(ha, hb) >= TEXT_FP_SAME, "繁體: %.2f",
+	          text_fp_similarity(ha, hb));
 	/* last year's report written from this one: the same sentences, new figures */
 	char *next = strdup(clean);
 	for (char *p = next; *p; p++)

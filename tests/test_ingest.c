@@ -467,7 +467,6 @@ static void test_encodings(void)
 
 /* ---- refusals ----------------------------------------------------------- */
 
-
 /* a literal with its length, NUL bytes and all */
 #define REFUSED(what, lit, reason) expect_refused(what, lit, sizeof lit - 1, reason)
 
@@ -489,8 +488,9 @@ static void test_refusals(void)
 	        "a web archive (.mht) with no web page in it");
 	/* not reports at all */
 	REFUSED("no Chinese", "Release notes\nversion 2\n", "no Chinese text in it: not a report");
-	REFUSED("a table", "地区\t年份\t增长\n潞州区\t2025\t3.9\n上党区\t2025\t4.1\n"
-	                   "潞城区\t2025\t5\n屯留区\t2025\t6\n",
+	REFUSED("a table",
+	        "地区\t年份\t增长\n潞州区\t2025\t3.9\n上党区\t2025\t4.1\n"
+	        "潞城区\t2025\t5\n屯留区\t2025\t6\n",
 	        "a table of tab-separated values, not a report");
 	REFUSED("gzip", "\x1F\x8B\x08\0\0\0", "a compressed archive:");
 	REFUSED("page of links", "<html><body><a href=/>首页</a></body></html>",
@@ -588,8 +588,8 @@ static void test_directories(void)
 	CHECK_INT(ingest_paths(&sink, one, 1, NULL, NULL, NULL), 0);
 	rec_free(&r);
 	/* clean up */
-	const char *names[] = {"a.txt",       "b-empty.txt", "c-binary.txt",
-	                       "data.tsv",    ".hidden.txt", "more/d.txt"};
+	const char *names[] = {"a.txt",    "b-empty.txt", "c-binary.txt",
+	                       "data.tsv", ".hidden.txt", "more/d.txt"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		other = malloc(1200);
 		snprintf(other, 1200, "%s/%s", dir, names[i]);
@@ -1004,7 +1004,8 @@ static void test_joined_bom(void)
 	free(dec.text);
 	struct rec r = {0};
 	struct doc_sink sink = rec_sink(&r);
-	CHECK_INT(ingest_buffer(&sink, "joined.txt", joined, sizeof joined - 1, &why), INGEST_STORED);
+	CHECK_INT(ingest_buffer(&sink, "joined.txt", joined, sizeof joined - 1, &why),
+	          INGEST_STORED);
 	CHECK(r.ndocs == 1 && find_section(&r.docs[0], "工作回顾") != NULL);
 	rec_free(&r);
 }

@@ -551,7 +551,8 @@ static void test_budget(void)
 	model_search_count_free(c, n);
 	calls = 0;
 	memset(&k, 0, sizeof k);
-	struct search_query lit = {.pattern = "指标增", .cancelled = cancel_after, .cancel_ctx = &calls};
+	struct search_query lit = {
+	    .pattern = "指标增", .cancelled = cancel_after, .cancel_ctx = &calls};
 	CHECK_INT(model_search(m, &lit, on_hit, &k), MODEL_SEARCH_STOPPED);
 	CHECK(k.n < N);
 	/* a budget that runs out at once */

@@ -751,12 +751,12 @@ static void test_fold(void)
 /* spreadsheet formulas in CSV fields (OWASP): report text is data */
 static void test_csv_formula(void)
 {
-	static const char *const formulas[] = {"=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx",
-	                                       "\r=1", "=HYPERLINK(\"x\")", "-", "+"};
+	static const char *const formulas[] = {"=1+1", "+SUM(A1)",          "-2+3", "@cmd", "\tx",
+	                                       "\r=1", "=HYPERLINK(\"x\")", "-",    "+"};
 	for (size_t i = 0; i < sizeof formulas / sizeof formulas[0]; i++)
 		CHECK_MSG(text_csv_formula(formulas[i]), "%s not taken for a formula", formulas[i]);
-	static const char *const plain[] = {"",      "6.2%",  "-0.7",   "+3.9%", "-12",
-	                                    "地区生产总值", "a=b", "下降0.7%", "1e3"};
+	static const char *const plain[] = {
+	    "", "6.2%", "-0.7", "+3.9%", "-12", "地区生产总值", "a=b", "下降0.7%", "1e3"};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		CHECK_MSG(!text_csv_formula(plain[i]), "%s taken for a formula", plain[i]);
 }

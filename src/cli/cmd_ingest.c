@@ -140,18 +140,26 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+hq", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
-			fputs("Usage: baogao ingest [-q] PATH...\n"
-			      "Stores reports: text (UTF-8, UTF-16, GB18030/GBK, Big5; 繁體 read as\n"
-			      "simplified for search), web pages and .mht archives, PDF, .docx and .odt.\n"
-			      "Hard-wrapped text (pdftotext) is rejoined into paragraphs.  Directories\n"
-			      "are read recursively, skipping files whose names say they are no report\n"
-			      "(.tsv, .jpg …).  Content already stored, or the same report in another\n"
-			      "form, is not stored twice; a changed file replaces the document of its\n"
-			      "path.  A file that cannot be read (.doc, a scan, binary, unknown encoding)\n"
-			      "is refused with its reason and what to do; the others are still stored.\n"
-			      "  -q, --quiet   report refusals only\n"
-			      "Exit status 2 when any file was refused.\n",
-			      stdout);
+			fputs(
+			    "Usage: baogao ingest [-q] PATH...\n"
+			    "Stores reports: text (UTF-8, UTF-16, GB18030/GBK, Big5; 繁體 read as\n"
+			    "simplified for search), web pages and .mht archives, PDF, .docx and "
+			    ".odt.\n"
+			    "Hard-wrapped text (pdftotext) is rejoined into paragraphs.  "
+			    "Directories\n"
+			    "are read recursively, skipping files whose names say they are no "
+			    "report\n"
+			    "(.tsv, .jpg …).  Content already stored, or the same report in "
+			    "another\n"
+			    "form, is not stored twice; a changed file replaces the document of "
+			    "its\n"
+			    "path.  A file that cannot be read (.doc, a scan, binary, unknown "
+			    "encoding)\n"
+			    "is refused with its reason and what to do; the others are still "
+			    "stored.\n"
+			    "  -q, --quiet   report refusals only\n"
+			    "Exit status 2 when any file was refused.\n",
+			    stdout);
 			return 0;
 		case 'q':
 			r.quiet = 1;

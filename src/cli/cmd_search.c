@@ -230,12 +230,15 @@ static int print_counts(struct cli *c, model *m, const struct search_query *q)
 
 int cmd_search(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"help", no_argument, NULL, 'h'},         {"regex", no_argument, NULL, 'e'},
-	    {"ignore-case", no_argument, NULL, 'i'},  {"count", no_argument, NULL, 'c'},
-	    {"region", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
-	    {"doc", required_argument, NULL, 'd'},    {"timeout", required_argument, NULL, 't'},
-	    {0}};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+	                                     {"regex", no_argument, NULL, 'e'},
+	                                     {"ignore-case", no_argument, NULL, 'i'},
+	                                     {"count", no_argument, NULL, 'c'},
+	                                     {"region", required_argument, NULL, 'r'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"doc", required_argument, NULL, 'd'},
+	                                     {"timeout", required_argument, NULL, 't'},
+	                                     {0}};
 	struct search_query q = {0};
 	int count = 0;
 	const char *doc = NULL;
@@ -269,7 +272,8 @@ int cmd_search(struct cli *c, int argc, char **argv)
 			char *end;
 			double t = strtod(optarg, &end);
 			if (end == optarg || *end || t < 0 || t > 86400)
-				return cli_usage_error("search", "--timeout takes seconds (0: none)");
+				return cli_usage_error("search",
+				                       "--timeout takes seconds (0: none)");
 			q.timeout = t > 0 ? t : -1;
 			break;
 		}

@@ -51,7 +51,8 @@ model *cli_model(struct cli *c)
 	/* a first run cut short ("seeds" left at "storing") goes on where it
 	 * stopped: the reports stored already are unchanged */
 	char seeding[16];
-	int resume = !model_readonly(m) && model_meta_get(m, "seeds", seeding, sizeof seeding) == 1 &&
+	int resume = !model_readonly(m) &&
+	             model_meta_get(m, "seeds", seeding, sizeof seeding) == 1 &&
 	             strcmp(seeding, "storing") == 0;
 	if (resume || ((!no_seeds || strcmp(no_seeds, "1") != 0) && !model_readonly(m) &&
 	               model_empty(m) == 1)) {

@@ -57,7 +57,8 @@ void out_json_string(FILE *fp, const char *s)
 			continue;
 		}
 		/* CJK: leads E3–E9 hold no control, separator or bidi mark */
-		if (c >= 0xE3 && c <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		if (c >= 0xE3 && c <= 0xE9 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
 		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
 			i += 3;
 			continue;

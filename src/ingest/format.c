@@ -22,7 +22,8 @@ const char *format_refusal(const char *d, size_t len)
 	/* .docx and .odt have readers (office.c): any other ZIP is an archive */
 	if (starts(d, len, "PK\x03\x04", 4))
 		return memmem(d, len < 65536 ? len : 65536, "word/", 5)
-		           ? "a damaged Word .docx: open it in Word or LibreOffice and save it again"
+		           ? "a damaged Word .docx: open it in Word or LibreOffice and save it "
+		             "again"
 		           : "a ZIP archive: unpack it and ingest the files inside";
 	if (starts(d, len, "{\\rtf", 5))
 		return "an RTF file: convert it with `soffice --headless --convert-to txt:Text "
@@ -43,9 +44,9 @@ const char *format_refusal(const char *d, size_t len)
 
 const char *format_skip_name(const char *name)
 {
-	static const char *const reports[] = {"txt",  "text", "md",  "markdown", "htm", "html",
-	                                      "shtml", "xhtml", "mht", "mhtml", "pdf", "docx",
-	                                      "odt",  "doc",  "wps", "rtf",      NULL};
+	static const char *const reports[] = {"txt",   "text",  "md",  "markdown", "htm", "html",
+	                                      "shtml", "xhtml", "mht", "mhtml",    "pdf", "docx",
+	                                      "odt",   "doc",   "wps", "rtf",      NULL};
 	static _Thread_local char why[80];
 	const char *dot = strrchr(name, '.');
 	if (!dot || dot == name || !dot[1])

@@ -201,15 +201,16 @@ static void ingest_file(struct walk *w, const char *path)
 	}
 	/* a file cut or rewritten while it was read is not stored half */
 	struct stat after;
-	int changed = !err && (fstat(fd, &after) != 0 || after.st_size != st.st_size ||
-	                       after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
-	                       after.st_mtim.tv_nsec != st.st_mtim.tv_nsec ||
-	                       (off_t)len != st.st_size);
+	int changed =
+	    !err && (fstat(fd, &after) != 0 || after.st_size != st.st_size ||
+	             after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
+	             after.st_mtim.tv_nsec != st.st_mtim.tv_nsec || (off_t)len != st.st_size);
 	close(fd);
 	if (changed) {
 		free(buf);
-		emit_failed(w, path, INGEST_REFUSED,
-		            "the file changed while it was read: ingest it again once it is written");
+		emit_failed(
+		    w, path, INGEST_REFUSED,
+		    "the file changed while it was read: ingest it again once it is written");
 		return;
 	}
 	if (!err && len == cap) { /* room for the NUL decoding adds */
@@ -257,30 +258,38 @@ static void ingest_dir(struct walk *w, const char *path, int depth)
 						ingest_dir(w, child, depth + 1);
 					else
 						emit_failed(w, child, INGEST_REFUSED,
-						            "a folder too deep (more than 64 folders down): "
+						            "a folder too deep (more than 64 "
+						            "folders down): "
 						            "not read");
 				} else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
 					emit_failed(w, child, INGEST_REFUSED,
-					            S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO)"
-					            : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
-					                                   : "not a regular file (a device)");
+					            S_ISFIFO(st.st_mode)
+					                ? "not a regular file (a FIFO)"
+					            : S_ISSOCK(st.st_mode)
+					                ? "not a regular file (a socket)"
+					                : "not a regular file (a device)");
 				} else if (S_ISLNK(st.st_mode) && stat(child, &target) != 0) {
 					/* a dangling link, or a loop of links */
-					cannot(w, child, errno == ELOOP ? "a loop of links" : "a dangling link",
+					cannot(w, child,
+					       errno == ELOOP ? "a loop of links"
+					                      : "a dangling link",
 					       errno);
 				} else if (S_ISLNK(st.st_mode) && S_ISDIR(target.st_mode)) {
 					/* links to directories are not followed: they can make
 					 * cycles */
-					emit_failed(w, child, INGEST_SKIPPED,
-					            "a link to a folder: not followed (name the folder "
-					            "itself)");
+					emit_failed(
+					    w, child, INGEST_SKIPPED,
+					    "a link to a folder: not followed (name the folder "
+					    "itself)");
 				} else if (format_skip_name(name)) {
-					emit_failed(w, child, INGEST_SKIPPED, format_skip_name(name));
+					emit_failed(w, child, INGEST_SKIPPED,
+					            format_skip_name(name));
 				} else if (S_ISREG(st.st_mode) || S_ISREG(target.st_mode)) {
 					ingest_file(w, child);
 				} else {
-					emit_failed(w, child, INGEST_REFUSED,
-					            "a link to something that is not a regular file");
+					emit_failed(
+					    w, child, INGEST_REFUSED,
+					    "a link to something that is not a regular file");
 				}
 				free(child);
 			}

@@ -95,7 +95,10 @@ int mht_looks_like(const char *data, size_t len)
 
 static int hex(int c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	                              : -1;
 }
 
 /* quoted-printable: "=E6=8A" bytes, "=" at a line's end joins the lines */
@@ -201,7 +204,8 @@ int mht_page(const char *data, size_t len, char **html, size_t *html_len, const 
 				pe = end;
 				break;
 			}
-			if (q >= be + 2 && q[-1] == '-' && q[-2] == '-' && (q - 2 == be || q[-3] == '\n')) {
+			if (q >= be + 2 && q[-1] == '-' && q[-2] == '-' &&
+			    (q - 2 == be || q[-3] == '\n')) {
 				pe = q - 2;
 				break;
 			}

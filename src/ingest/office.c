@@ -135,8 +135,8 @@ enum numfmt { NF_DECIMAL, NF_CHINESE, NF_CIRCLED, NF_LOWER, NF_UPPER, NF_BULLET,
 /* the counter n as the list prints it: 3, 三, ③, c */
 static void format_counter(char *out, size_t cap, size_t *at, enum numfmt f, int n)
 {
-	static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	                                 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
 	if (n < 1)
 		n = 1;
 	if (f == NF_CHINESE && n < 100) {
@@ -502,7 +502,8 @@ static void docx_runs(struct docx *dx, const xmlNode *n, int para_bold)
 					if (s)
 						mk_text(&dx->mk, s, bold);
 					xmlFree(s);
-				} else if (is(t, "tab") || (is(t, "br") && !attr_int(t, "type", 0))) {
+				} else if (is(t, "tab") ||
+				           (is(t, "br") && !attr_int(t, "type", 0))) {
 					mk_text(&dx->mk, " ", bold);
 				} else if (is(t, "noBreakHyphen")) {
 					mk_text(&dx->mk, "-", bold);

@@ -122,8 +122,8 @@ static void add_line(struct pdoc *d, size_t first, int page)
 	if (!g)
 		return;
 	d->lines = g;
-	d->lines[d->nlines++] = (struct pline){first, end - first, d->chars[first].x0,
-	                                       d->chars[end - 1].x1, 0, 0, page, 0};
+	d->lines[d->nlines++] = (struct pline){
+	    first, end - first, d->chars[first].x0, d->chars[end - 1].x1, 0, 0, page, 0};
 	d->nchars = end;
 }
 
@@ -157,8 +157,9 @@ static void read_page(struct pdoc *d, PopplerPage *page, int pageno)
 		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
 			a = a->next;
 		const PopplerTextAttributes *at = a ? a->data : NULL;
-		int style = at && at->start_index <= (int)k ? style_of(d, at->font_name, at->font_size)
-		                                            : style_of(d, "", 0);
+		int style = at && at->start_index <= (int)k
+		                ? style_of(d, at->font_name, at->font_size)
+		                : style_of(d, "", 0);
 		struct pchar *g =
 		    grow(d->chars, &d->capchars, d->nchars + 1, sizeof *d->chars, &d->failed);
 		if (!g)
@@ -202,7 +203,8 @@ static double quantile(double *vals, size_t n, double share)
 
 static int body_line(const struct pdoc *d, const struct pline *l)
 {
-	return d->chars[l->first].style == d->body || d->chars[l->first + l->n - 1].style == d->body;
+	return d->chars[l->first].style == d->body ||
+	       d->chars[l->first + l->n - 1].style == d->body;
 }
 
 static int learn_geometry(struct pdoc *d)
@@ -534,7 +536,8 @@ int pdf_to_text(const char *data, size_t len, char **out, size_t *out_len, const
 	GError *err = NULL;
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
-		int locked = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+		int locked =
+		    err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
 		*reason = locked ? "a password-protected PDF: open it with its password and save "
 		                   "or print it without one, then ingest that"
 		                 : "a damaged PDF: poppler cannot read it";
@@ -564,8 +567,9 @@ int pdf_to_text(const char *data, size_t len, char **out, size_t *out_len, const
 		*reason = "a PDF with no text layer (a scan, or text drawn as pictures): it needs "
 		          "OCR first (e.g. `ocrmypdf -l chi_sim FILE out.pdf`)";
 	} else if (unreadable(&d)) {
-		*reason = "a PDF whose fonts have no usable ToUnicode map: its characters cannot be "
-		          "read as text (OCR it, e.g. `ocrmypdf -l chi_sim --force-ocr FILE out.pdf`)";
+		*reason =
+		    "a PDF whose fonts have no usable ToUnicode map: its characters cannot be "
+		    "read as text (OCR it, e.g. `ocrmypdf -l chi_sim --force-ocr FILE out.pdf`)";
 	} else if (learn_geometry(&d) < 0 || drop_furniture(&d) < 0 ||
 	           write_paragraphs(&d, &b) < 0 || !b.s) {
 		*reason = "out of memory";

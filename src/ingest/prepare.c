@@ -12,11 +12,11 @@
 #include "ingest/html.h"
 #include "ingest/mht.h"
 #include "ingest/office.h"
+#include "ingest/parse_util.h"
 #include "ingest/pdf.h"
 #include "ingest/prepare.h"
 #include "ingest/sha256.h"
 #include "ingest/unwrap.h"
-#include "ingest/parse_util.h"
 #include "text/text.h"
 
 static const char *source_name(const char *path)

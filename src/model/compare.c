@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -616,8 +616,7 @@ struct path_cache {
 	sqlite3_stmt *st;
 };
 
-static const char *cached_section_path(model *m, struct path_cache *c, int64_t section,
-                                       int depth)
+static const char *cached_section_path(model *m, struct path_cache *c, int64_t section, int depth)
 {
 	if (c->n * 2 >= c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 1024;
@@ -747,7 +746,10 @@ static int fill_words(model *m, struct para_cache *c, struct arena *ar, struct i
 	if (!p)
 		return -1;
 	size_t a = utf8_offset(p, len, r->start > 0 ? (size_t)r->start : 0);
-	size_t b = r->end > r->start ? a + utf8_offset(p + a, len - a, (size_t)(r->end - (r->start > 0 ? r->start : 0))) : len;
+	size_t b =
+	    r->end > r->start
+	        ? a + utf8_offset(p + a, len - a, (size_t)(r->end - (r->start > 0 ? r->start : 0)))
+	        : len;
 	r->text = arena_strndup(ar, p + a, b > a ? b - a : 0);
 	return r->text ? 0 : -1;
 }
@@ -807,11 +809,13 @@ static int fill_all_words(model *m, struct para_cache *c, struct arena *ar,
 		for (; i < k && need[i]->id == id && rc == 0; i++) {
 			struct indicator_row *r = need[i];
 			if (!r->text && sqlite3_column_type(st, 1) != SQLITE_NULL) {
-				r->text = arena_strndup(ar, (const char *)sqlite3_column_text(st, 1),
-				                        (size_t)sqlite3_column_bytes(st, 1));
+				r->text =
+				    arena_strndup(ar, (const char *)sqlite3_column_text(st, 1),
+				                  (size_t)sqlite3_column_bytes(st, 1));
 				rc = r->text ? 0 : -1;
 			}
-			if (rc == 0 && !r->section_path && sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			if (rc == 0 && !r->section_path &&
+			    sqlite3_column_type(st, 2) != SQLITE_NULL) {
 				r->section_path =
 				    arena_strndup(ar, (const char *)sqlite3_column_text(st, 2),
 				                  (size_t)sqlite3_column_bytes(st, 2));

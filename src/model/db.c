@@ -227,7 +227,8 @@ static int user_version(model *m)
 static uint32_t application_id(model *m)
 {
 	sqlite3_stmt *st = model_prepare(m, "PRAGMA application_id");
-	uint32_t id = st && sqlite3_step(st) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(st, 0) : 0;
+	uint32_t id =
+	    st && sqlite3_step(st) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	return id;
 }
@@ -482,8 +483,8 @@ static int recognise(model *m, const char *path, int *fresh)
 		model_set_error(m, "%s is not a baogao database (not an SQLite file at all)", path);
 		return -1;
 	}
-	int32_t version = (int32_t)((uint32_t)h[60] << 24 | (uint32_t)h[61] << 16 |
-	                            (uint32_t)h[62] << 8 | h[63]);
+	int32_t version =
+	    (int32_t)((uint32_t)h[60] << 24 | (uint32_t)h[61] << 16 | (uint32_t)h[62] << 8 | h[63]);
 	uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71];
 	if (app != 0 && app != MODEL_APPLICATION_ID) {
 		model_set_error(m,
@@ -493,10 +494,10 @@ static int recognise(model *m, const char *path, int *fresh)
 		return -1;
 	}
 	if (version < 0 || version > NMIGRATIONS) {
-		model_set_error(m,
-		                "%s has schema version %d, %s (%d): use %s or another database",
+		model_set_error(m, "%s has schema version %d, %s (%d): use %s or another database",
 		                path, (int)version,
-		                version < 0 ? "which no baogao writes" : "newer than this baogao knows",
+		                version < 0 ? "which no baogao writes"
+		                            : "newer than this baogao knows",
 		                NMIGRATIONS, version < 0 ? "a copy you trust" : "a newer baogao");
 		return -1;
 	}
@@ -508,8 +509,8 @@ static int recognise(model *m, const char *path, int *fresh)
 	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
 	sqlite3 *db = NULL;
 	int objects = -1, ours = 0;
-	if (uri && sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) ==
-	               SQLITE_OK) {
+	if (uri &&
+	    sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK) {
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(db,
 		                       "SELECT count(*), count(*) FILTER (WHERE name = 'documents')"
@@ -526,10 +527,11 @@ static int recognise(model *m, const char *path, int *fresh)
 	if (objects == 0 && version == 0)
 		*fresh = 1;
 	else if (objects < 0 || !ours || version == 0) {
-		model_set_error(m,
-		                "%s is an SQLite database but not a baogao one (it has tables and no "
-		                "baogao schema); baogao leaves it alone",
-		                path);
+		model_set_error(
+		    m,
+		    "%s is an SQLite database but not a baogao one (it has tables and no "
+		    "baogao schema); baogao leaves it alone",
+		    path);
 		return -1;
 	}
 	return 0;
@@ -600,9 +602,8 @@ model *model_open(const char *path, char **err)
 		char shm[4200];
 		snprintf(shm, sizeof shm, "%s-shm", path);
 		flags |= SQLITE_OPEN_READONLY;
-		uri = sqlite3_mprintf(access(shm, R_OK) == 0 ? "file:%s?mode=ro"
-		                                             : "file:%s?immutable=1",
-		                      path);
+		uri = sqlite3_mprintf(
+		    access(shm, R_OK) == 0 ? "file:%s?mode=ro" : "file:%s?immutable=1", path);
 	}
 	if (!uri) {
 		model_set_error(m, "out of memory");
@@ -709,9 +710,9 @@ int model_meta_get(model *m, const char *key, char *buf, size_t size)
 
 int model_meta_set(model *m, const char *key, const char *value)
 {
-	sqlite3_stmt *st = model_prepare(
-	    m, value ? "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)"
-	             : "DELETE FROM meta WHERE key = ?1");
+	sqlite3_stmt *st =
+	    model_prepare(m, value ? "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)"
+	                           : "DELETE FROM meta WHERE key = ?1");
 	if (!st)
 		return -1;
 	model_bind_text(st, 1, key);

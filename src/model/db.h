@@ -42,9 +42,9 @@ struct model {
 	/* 0 when the FTS index does not match this program's folding and could
 	 * not be rebuilt (read-only database): searches scan, ingest refuses */
 	int fts_ok;
-	int readonly; /* opened read-only: the file is another user's (model_open) */
+	int readonly;           /* opened read-only: the file is another user's (model_open) */
 	struct wait_turn *wait; /* model_wait_for_writer's state */
-	int vocab_ready; /* temp.baogao_vocab made (pattern.c) */
+	int vocab_ready;        /* temp.baogao_vocab made (pattern.c) */
 	/* ingest state of the document being stored (see store.c) */
 	int64_t doc;
 	int64_t *sections; /* local id - 1 → database id */

@@ -902,7 +902,10 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		/* a linear pattern (增长.*美元) takes steps in proportion to the
 		 * text: the limit grows with it; the time budget, not the limit,
 		 * stops a pattern that only runs long */
-		pcre2_set_match_limit(mt->mctx, flen * 8 > REGEX_MATCH_LIMIT ? (uint32_t)(flen > 400000000 ? 0xFFFFFFFFu : flen * 8) : REGEX_MATCH_LIMIT);
+		pcre2_set_match_limit(mt->mctx,
+		                      flen * 8 > REGEX_MATCH_LIMIT
+		                          ? (uint32_t)(flen > 400000000 ? 0xFFFFFFFFu : flen * 8)
+		                          : REGEX_MATCH_LIMIT);
 		double t0 = now();
 		int rc = pcre2_match(mt->re_slow ? mt->re_slow : mt->re, (PCRE2_SPTR)folded, flen,
 		                     from, PCRE2_NO_UTF_CHECK, mt->md, mt->mctx);

@@ -35,9 +35,9 @@ struct sink_doc {
 	const char *kind;     /* 政府工作报告, 解读, 两会特刊, 统计公报, NULL */
 	const char *date;     /* YYYY-MM-DD of the meeting when stated, else NULL */
 	const char *title;
-	int review_year; /* the year the document looks back on, 0 unknown */
-	int plan_year;   /* the year it plans, 0 unknown */
-	size_t bytes;    /* size of the decoded text */
+	int review_year;         /* the year the document looks back on, 0 unknown */
+	int plan_year;           /* the year it plans, 0 unknown */
+	size_t bytes;            /* size of the decoded text */
 	const char *fingerprint; /* text_fp_hex of its text, "" or NULL none */
 	size_t han;              /* Han characters in it */
 };
@@ -84,12 +84,12 @@ struct sink_glossary {
 struct sink_indicator {
 	const char *indicator; /* canonical name: 地区生产总值 … */
 	const char *name;      /* as written: GDP, 规上工业增加值 … */
-	int year;          /* the year it is of; a goal: the year it is set in */
-	const char *kind;  /* "result" | "target" | "goal" (a multi-year goal) */
-	int horizon;       /* a goal's end year ("到2025年", "十四五"), 0 none */
-	const char *value; /* as written, "457.6", NULL none */
-	const char *unit;  /* as written, "亿元", NULL none */
-	double growth;     /* percent; a range: its low end */
+	int year;              /* the year it is of; a goal: the year it is set in */
+	const char *kind;      /* "result" | "target" | "goal" (a multi-year goal) */
+	int horizon;           /* a goal's end year ("到2025年", "十四五"), 0 none */
+	const char *value;     /* as written, "457.6", NULL none */
+	const char *unit;      /* as written, "亿元", NULL none */
+	double growth;         /* percent; a range: its low end */
 	int has_growth;
 	double growth_high; /* a range's high end ("6%—6.5%") */
 	int has_growth_high;
@@ -101,7 +101,7 @@ struct sink_indicator {
 	                        * (a development zone's figure); NULL none */
 	int paragraph;         /* ord of the paragraph */
 	int section;
-	int start, end; /* sentence [start,end) in code points of the paragraph */
+	int start, end;       /* sentence [start,end) in code points of the paragraph */
 	const char *sentence; /* that sentence's text (kept with the statement so
 	                       * that compare need not read the paragraphs), NULL
 	                       * to leave it to the paragraph */

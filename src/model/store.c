@@ -177,15 +177,17 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 	if (same != 0) {
 		/* a file corrected into another stored report's very text: the
 		 * content is stored once, and this path's old version goes */
-		int64_t mine = same > 0 && doc->path ? lookup_id(m, "SELECT id FROM documents"
-		                                                    " WHERE path = ?",
+		int64_t mine = same > 0 && doc->path ? lookup_id(m,
+		                                                 "SELECT id FROM documents"
+		                                                 " WHERE path = ?",
 		                                                 doc->path)
 		                                     : 0;
 		if (mine == same)
 			mine = 0; /* the very same document, unchanged */
 		if (mine > 0) {
 			char *other = NULL;
-			sqlite3_stmt *st = model_prepare(m, "SELECT source FROM documents WHERE id = ?");
+			sqlite3_stmt *st =
+			    model_prepare(m, "SELECT source FROM documents WHERE id = ?");
 			if (st) {
 				sqlite3_bind_int64(st, 1, same);
 				if (sqlite3_step(st) == SQLITE_ROW)
@@ -221,8 +223,9 @@ static int doc_begin(void *ctx, const struct sink_doc *doc)
 	if (!source)
 		goto fail;
 	sqlite3_stmt *st = model_prepare(
-	    m, "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
-	       " review_year, plan_year, bytes, fingerprint, han) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	    m,
+	    "INSERT INTO documents(source, path, hash, encoding, region, kind, date, title,"
+	    " review_year, plan_year, bytes, fingerprint, han) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (!st) {
 		free(source);
 		goto fail;

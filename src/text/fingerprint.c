@@ -10,8 +10,9 @@
 /* what every form keeps: Han characters and digits (full-width folded) */
 static int kept(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+	return (cp >= '0' && cp <= '9') || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
 void text_fp_init(struct text_fp *fp)
@@ -90,7 +91,9 @@ static int parse(const char *s, uint64_t v[TEXT_FP_K])
 		uint64_t x = 0;
 		for (size_t k = 0; k < 16; k++) {
 			char c = s[i * 16 + k];
-			int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+			int d = c >= '0' && c <= '9'   ? c - '0'
+			        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			                               : -1;
 			if (d < 0)
 				return -1;
 			x = x << 4 | (uint64_t)d;

@@ -16,9 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TEXT_FP_K 48
+#define TEXT_FP_K    48
 #define TEXT_FP_GRAM 6
-#define TEXT_FP_HEX (TEXT_FP_K * 16) /* the sketch as text, without its NUL */
+#define TEXT_FP_HEX  (TEXT_FP_K * 16) /* the sketch as text, without its NUL */
 /* shared share at or above which two texts are one report */
 #define TEXT_FP_SAME 0.85
 

@@ -105,8 +105,8 @@ static int search_cancelled(void *ctx)
 	}
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	double t = (double)(now.tv_sec - w->start.tv_sec) +
-	           (double)(now.tv_nsec - w->start.tv_nsec) / 1e9;
+	double t =
+	    (double)(now.tv_sec - w->start.tv_sec) + (double)(now.tv_nsec - w->start.tv_nsec) / 1e9;
 	if (!w->shown && t > 0.25) {
 		w->shown = 1;
 		ui_message(w->u, EL_MESSAGE, "搜索中… searching (Esc cancels)");
@@ -132,7 +132,8 @@ static void query_for(const struct search *s, struct search_query *q, int64_t do
 static void say_stopped(struct ui *u, const struct search_watch *w)
 {
 	if (w->by_key)
-		ui_message(u, EL_ERROR, "search cancelled: the counts shown are the ones found so far");
+		ui_message(u, EL_ERROR,
+		           "search cancelled: the counts shown are the ones found so far");
 	else if (!crt_signal)
 		ui_message(u, EL_ERROR,
 		           "search stopped after %g s: the counts shown are the ones found so far",
