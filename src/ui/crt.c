@@ -328,6 +328,10 @@ static int npending;
 
 int crt_wait(void)
 {
+	/* a signal that came during long work (a search) is acted on now, not
+	 * after the next key */
+	if (crt_signal)
+		return 0;
 	if (npending)
 		return 1; /* keys typed during a search wait in crt_read_key */
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
