@@ -38,14 +38,6 @@ out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols)
 	return t;
 }
 
-/* Bidi controls reorder what a terminal shows ("abc<RLO>txt.exe" reads
- * "abcexe.txt"): escaped like control characters, never passed raw. */
-static int bidi_control(uint32_t cp)
-{
-	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
-
 void out_json_string(FILE *fp, const char *s)
 {
 	fputc_unlocked('"', fp);
@@ -66,7 +58,7 @@ void out_json_string(FILE *fp, const char *s)
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		const char *esc = NULL;
-		char u[8];
+		char u[16];
 		if (cp == '"')
 			esc = "\\\"";
 		else if (cp == '\\')
@@ -77,8 +69,11 @@ void out_json_string(FILE *fp, const char *s)
 			esc = "\\r";
 		else if (cp == '\t')
 			esc = "\\t";
-		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
-		         cp == 0x2029 || bidi_control(cp))
+		else if (cp < 0x20 || cp == 0x7f ||
+		         (text_is_replaced(cp) && cp <= 0x10FFFF &&
+		          !(cp >= 0xD800 && cp <= 0xDFFF)))
+			/* what table and TSV replace (bidi controls reorder what a
+			 * terminal shows: "abc<RLO>txt.exe" reads "abcexe.txt") */
 			snprintf(u, sizeof u, "\\u%04x", (unsigned)cp), esc = u;
 		else if (cp == TEXT_REPLACEMENT && !(n == 3 && c == 0xef))
 			esc = "\\ufffd"; /* invalid byte: never emit invalid UTF-8 */
@@ -119,6 +114,8 @@ static void tsv_field(FILE *fp, const char *s)
 	if (!s)
 		return;
 	size_t n = strlen(s);
+	if (text_csv_formula(s))
+		fputc('\'', fp); /* a spreadsheet opens TSV too: report text is data */
 	if (plain(s, n)) {
 		fwrite(s, 1, n, fp);
 		return;

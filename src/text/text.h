@@ -28,6 +28,9 @@ size_t utf8_offset(const char *s, size_t len, size_t idx);
 void text_set_ambiguous_width(int width);
 int text_ambiguous_width(void);
 int text_is_ambiguous(uint32_t cp);
+/* What text_sanitize shows as U+FFFD: C1 controls, bidi controls, line and
+ * paragraph separators, non-characters.  JSON escapes the same set. */
+int text_is_replaced(uint32_t cp);
 
 /* Columns taken by one code point: 0, 1 or 2, never -1.  Built on wcwidth()
  * under a UTF-8 locale (the caller need not set one: text.c uses its own

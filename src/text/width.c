@@ -60,7 +60,7 @@ int text_is_ambiguous(uint32_t cp)
 /* Characters text_sanitize shows as U+FFFD: C1 controls (a C1 CSI is an
  * escape sequence to many terminals), bidi controls that reorder what follows,
  * line/paragraph separators, and values that are no code point at all. */
-static int is_replaced(uint32_t cp)
+int text_is_replaced(uint32_t cp)
 {
 	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
 	       (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
@@ -94,7 +94,7 @@ int text_char_width(uint32_t cp)
 		return 1;
 	if (cp < 0x20 || cp == 0x7F)
 		return 1; /* shown as a Control Picture, all narrow */
-	if (is_replaced(cp))
+	if (text_is_replaced(cp))
 		cp = TEXT_REPLACEMENT;
 	if (locale_is_utf8())
 		w = wcwidth((wchar_t)cp);
@@ -154,7 +154,7 @@ char *text_sanitize(const char *s, size_t len, int col0, size_t *out_len)
 			cp += 0x2400;
 		else if (cp == 0x7F)
 			cp = 0x2421;
-		else if (is_replaced(cp))
+		else if (text_is_replaced(cp))
 			cp = TEXT_REPLACEMENT;
 		col += text_char_width(cp);
 		o += utf8_encode(cp, out + o);
