@@ -28,7 +28,8 @@ static const char search_usage[] =
     "                     what was found until then\n"
     "      --format table|tsv|json\n"
     "JSON hits: source, region, section, text, match_start, match_end (code point\n"
-    "offsets of the match in text), doc, paragraph, title, match.\n"
+    "offsets of the match in text), doc, paragraph, title, match, text_start (text\n"
+    "is the paragraph, or past 4 KiB a window of it that starts at text_start).\n"
     "JSON with --count: {\"total\": N, \"by_source\": {SOURCE: N, ...}}.\n"
     "Exit status: 0 found, 1 nothing found, 2 error or stopped by --timeout.\n";
 
@@ -54,21 +55,58 @@ struct collect {
 	long hits;
 };
 
+/* A hit in a long paragraph (a report on one 5 MB line) carries a window
+ * of it, EXCERPT_CPS code points either side of the match, not the whole:
+ * memory and output stay bounded by the hits, not hits × paragraph. */
+#define EXCERPT_WHOLE 4096 /* bytes: a paragraph up to this goes whole */
+#define EXCERPT_CPS   120
+
+struct window {
+	size_t a, b; /* bytes of the paragraph kept */
+	size_t cp_a; /* code point where it starts */
+};
+
+static struct window window_of(const struct search_hit *h)
+{
+	struct window w = {0, h->len, 0};
+	if (h->len <= EXCERPT_WHOLE)
+		return w;
+	size_t a = h->byte_start, back = 0;
+	while (a > 0 && back < EXCERPT_CPS) {
+		a--;
+		while (a > 0 && ((unsigned char)h->text[a] & 0xC0) == 0x80)
+			a--;
+		back++;
+	}
+	size_t b = h->byte_end, on = 0;
+	while (b < h->len && on < EXCERPT_CPS) {
+		b++;
+		while (b < h->len && ((unsigned char)h->text[b] & 0xC0) == 0x80)
+			b++;
+		on++;
+	}
+	return (struct window){a, b, h->cp_start - back};
+}
+
 static int collect_hit(void *ctx, const struct search_hit *h)
 {
 	struct collect *k = ctx;
 	k->hits++;
+	struct window w = window_of(h);
 	if (k->table) {
-		char s[24], e[24], doc[24], para[24];
-		snprintf(s, sizeof s, "%zu", h->cp_start);
-		snprintf(e, sizeof e, "%zu", h->cp_end);
+		char s[24], e[24], doc[24], para[24], at[24];
+		snprintf(s, sizeof s, "%zu", h->cp_start - w.cp_a);
+		snprintf(e, sizeof e, "%zu", h->cp_end - w.cp_a);
 		snprintf(doc, sizeof doc, "%" PRId64, h->doc);
 		snprintf(para, sizeof para, "%d", h->para_ord);
+		snprintf(at, sizeof at, "%zu", w.cp_a);
 		char *match = strndup(h->text + h->byte_start, h->byte_end - h->byte_start);
-		const char *row[] = {h->source, h->region, h->section_path, h->text, s, e,
-		                     doc,       para,      h->title,        match};
+		char *text = strndup(h->text + w.a, w.b - w.a);
+		const char *row[] = {h->source, h->region, h->section_path, text,  s, e,
+		                     doc,       para,      h->title,        match, at};
 		out_row(k->table, row);
 		free(match);
+		free(text);
 		return 0;
 	}
 	if (k->n == k->cap) {
@@ -82,9 +120,9 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 	r->source = strdup(h->source ? h->source : "");
 	r->title = strdup(h->title ? h->title : "");
 	r->section = strdup(h->section_path ? h->section_path : "");
-	r->text = strndup(h->text, h->len);
-	r->byte_start = h->byte_start;
-	r->byte_end = h->byte_end;
+	r->text = strndup(h->text + w.a, w.b - w.a);
+	r->byte_start = h->byte_start - w.a;
+	r->byte_end = h->byte_end - w.a;
 	r->doc = h->doc;
 	return 0;
 }
@@ -306,14 +344,24 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		return print_counts(c, m, &q);
 
 	static const struct out_col cols[] = {
-	    {"source", OUT_STR, 0, 0}, {"region", OUT_STR, 0, 0},      {"section", OUT_STR, 0, 0},
-	    {"text", OUT_STR, 0, 0},   {"match_start", OUT_INT, 1, 0}, {"match_end", OUT_INT, 1, 0},
-	    {"doc", OUT_INT, 1, 0},    {"paragraph", OUT_INT, 1, 0},   {"title", OUT_STR, 0, 0},
+	    {"source", OUT_STR, 0, 0},
+	    {"region", OUT_STR, 0, 0},
+	    {"section", OUT_STR, 0, 0},
+	    {"text", OUT_STR, 0, 0},
+	    {"match_start", OUT_INT, 1, 0},
+	    {"match_end", OUT_INT, 1, 0},
+	    {"doc", OUT_INT, 1, 0},
+	    {"paragraph", OUT_INT, 1, 0},
+	    {"title", OUT_STR, 0, 0},
 	    {"match", OUT_STR, 0, 0},
+	    {"text_start", OUT_INT, 1, OUT_HIDDEN},
 	};
 	struct collect k = {.c = c};
-	if (c->format != OUT_TABLE)
+	if (c->format != OUT_TABLE) {
 		k.table = out_new(c->format, cols, sizeof cols / sizeof cols[0]);
+		/* hits go out as they are found: memory stays flat however many */
+		out_stream(k.table, stdout);
+	}
 	int rc = model_search(m, &q, collect_hit, &k);
 	int stopped = rc == MODEL_SEARCH_STOPPED;
 	if (rc < 0) {

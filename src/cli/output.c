@@ -363,6 +363,7 @@ void out_finish(out_table *t, FILE *fp, int width)
 		for (size_t r = 0; r < t->nrows; r++)
 			json_row(t, fp, &t->cells[r * nc]);
 		fputs(t->json_first ? "[]\n" : "\n]\n", fp);
+		t->stream = NULL; /* closed: out_discard adds nothing */
 		break;
 	case OUT_TSV:
 	case OUT_CSV:
@@ -378,6 +379,9 @@ void out_finish(out_table *t, FILE *fp, int width)
 
 void out_discard(out_table *t)
 {
+	/* streamed JSON already begun is closed, so that what came out parses */
+	if (t->stream && t->format == OUT_JSON && !t->json_first)
+		fputs("\n]\n", t->stream);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);

@@ -28,8 +28,8 @@ typedef struct out_table out_table;
 out_table *out_new(enum out_format f, const struct out_col *cols, size_t ncols);
 /* Rows written to fp as they come instead of kept to the end, for every
  * format but the table (which needs all rows for its widths): a listing of
- * 70,000 rows is not held twice.  A command that may still fail after its
- * first row does not ask for it (see out_discard). */
+ * 70,000 rows is not held twice.  What was written before a failure stays
+ * written (see out_discard). */
 void out_stream(out_table *t, FILE *fp);
 /* Adds a row of ncols strings (copied unless streamed).  NULL = null. */
 void out_row(out_table *t, const char *const *cells);
@@ -37,7 +37,8 @@ void out_row(out_table *t, const char *const *cells);
  * from a report reaches the terminal) and aligns by display width; the last
  * column is wrapped/cut to the terminal width when `width` > 0. */
 void out_finish(out_table *t, FILE *fp, int width);
-/* Frees without writing: a command that failed prints no half listing. */
+/* Frees without writing: a command that failed prints no half listing
+ * (streamed rows are out already: a JSON array begun is closed). */
 void out_discard(out_table *t);
 
 /* JSON string escaping into fp (with quotes). */
