@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -268,12 +269,8 @@ static void setup_colours(void)
 	}
 }
 
-int crt_init(int mouse)
+int crt_check_term(void)
 {
-	install_signals();
-	atexit(crt_done);
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);
 	const char *term = getenv("TERM");
 	if (!term || !*term || strcmp(term, "dumb") == 0) {
 		/* curses "works" there and shows a blank screen */
@@ -283,6 +280,34 @@ int crt_init(int mouse)
 		        term ? term : "");
 		return -1;
 	}
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, "baogao: cannot open the terminal (TERM=%s): unknown to terminfo\n",
+		        term);
+		return -1;
+	}
+	/* a terminal that cannot move the cursor (no cup) cannot show panes */
+	const char *cup = tigetstr("cup");
+	int can = cup && cup != (const char *)-1;
+	del_curterm(cur_term);
+	if (!can) {
+		fprintf(
+		    stderr,
+		    "baogao: the terminal (TERM=%s) cannot address the cursor, which the browser "
+		    "needs: use a terminal such as xterm or tmux, or the commands (baogao "
+		    "--help)\n",
+		    term);
+		return -1;
+	}
+	return 0;
+}
+
+int crt_init(int mouse)
+{
+	install_signals();
+	atexit(crt_done);
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "baogao: cannot open the terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");

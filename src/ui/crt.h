@@ -48,6 +48,10 @@ int crt_check_locale(void);
  * Returns 1 or 2, or 0 when the terminal did not answer. */
 int crt_probe_ambiguous(void);
 
+/* Before the probe and initscr: refuses (-1, a message on stderr) no TERM,
+ * TERM=dumb, a terminal terminfo does not know, or one without cursor
+ * addressing. */
+int crt_check_term(void);
 /* initscr and friends, colours, signal handlers, atexit restore. */
 int crt_init(int mouse);
 /* Restores the terminal (idempotent; safe from atexit). */

@@ -94,7 +94,7 @@ int ui_run(model *m, const struct ui_options *opt)
 		        "(baogao --help)\n");
 		return 2;
 	}
-	if (crt_check_locale() < 0)
+	if (crt_check_locale() < 0 || crt_check_term() < 0)
 		return 2;
 	struct ui u;
 	memset(&u, 0, sizeof u);
