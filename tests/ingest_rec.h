@@ -5,6 +5,7 @@
 #ifndef BAOGAO_INGEST_REC_H
 #define BAOGAO_INGEST_REC_H
 
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,22 @@ static inline void expect_refused(const char *what, const char *data, size_t len
 	          "%s: reason \"%s\"", what, why ? why : "(null)");
 	CHECK_INT(r.ndocs, 0); /* the sink never heard of it */
 	rec_free(&r);
+}
+
+/* in (UTF-8) in encoding `to`, for the decoders to read back; malloc'd */
+static inline char *convert(const char *to, const char *in, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open(to, "UTF-8");
+	CHECK(cd != (iconv_t)-1);
+	if (cd == (iconv_t)-1)
+		exit(99); /* the test cannot go on without its fixture */
+	size_t cap = len * 4 + 16, left = cap;
+	char *out = malloc(cap), *o = out, *i = (char *)in;
+	size_t inleft = len;
+	CHECK(iconv(cd, &i, &inleft, &o, &left) != (size_t)-1);
+	iconv_close(cd);
+	*out_len = cap - left;
+	return out;
 }
 
 #endif

@@ -36,21 +36,6 @@ static char *fixture(const char *name, size_t *len)
 	return b;
 }
 
-static char *convert(const char *to, const char *in, size_t len, size_t *out_len)
-{
-	iconv_t cd = iconv_open(to, "UTF-8");
-	CHECK(cd != (iconv_t)-1);
-	if (cd == (iconv_t)-1)
-		exit(99);
-	size_t cap = len * 4 + 16, left = cap;
-	char *out = malloc(cap), *o = out, *i = (char *)in;
-	size_t inleft = len;
-	CHECK(iconv(cd, &i, &inleft, &o, &left) != (size_t)-1);
-	iconv_close(cd);
-	*out_len = cap - left;
-	return out;
-}
-
 /* what a report gives, to be the same in every form */
 struct got {
 	char *region, *date;

@@ -357,21 +357,6 @@ static void test_plain_text(int seed_index, int expect_compared)
 
 /* ---- encodings ---------------------------------------------------------- */
 
-static char *convert(const char *to, const char *in, size_t len, size_t *out_len)
-{
-	iconv_t cd = iconv_open(to, "UTF-8");
-	CHECK(cd != (iconv_t)-1);
-	if (cd == (iconv_t)-1)
-		return NULL;
-	size_t cap = len * 4 + 16, left = cap;
-	char *out = malloc(cap), *o = out, *i = (char *)in;
-	size_t inleft = len;
-	CHECK(iconv(cd, &i, &inleft, &o, &left) != (size_t)-1);
-	iconv_close(cd);
-	*out_len = cap - left;
-	return out;
-}
-
 static char *with_prefix(const char *prefix, size_t plen, const char *s, size_t len)
 {
 	char *b = malloc(plen + len);
