@@ -353,14 +353,28 @@ static int npending;
 
 int crt_wait(void)
 {
-	/* a signal that came during long work (a search) is acted on now, not
-	 * after the next key */
-	if (crt_signal)
-		return 0;
-	if (npending)
+	if (npending && !crt_signal)
 		return 1; /* keys typed during a search wait in crt_read_key */
+	/* A signal that came during long work (a search) is acted on now, not
+	 * after the next key: the flag is read with the signals blocked and
+	 * ppoll unblocks them only while it waits, so none falls between the
+	 * two. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (crt_signal) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return 0;
+	}
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-	int r = poll(&p, 1, -1);
+	int r = ppoll(&p, 1, NULL, &old);
+	int saved = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = saved;
 	if (r < 0)
 		return errno == EINTR ? 0 : -1;
 	if (p.revents & POLLIN) {
