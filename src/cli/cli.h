@@ -3,7 +3,7 @@
 #ifndef BAOGAO_CLI_H
 #define BAOGAO_CLI_H
 
-#include "cli/output.h"
+#include "report/output.h"
 #include "model/model.h"
 
 struct cli {

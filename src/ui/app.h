@@ -80,9 +80,13 @@ void viewer_marks_changed(struct pane *p);
 void viewer_position(struct pane *p, char *buf, size_t size);
 struct pane *help_new(struct ui *u);
 struct pane *compare_new(struct ui *u);
-/* Writes the comparison on screen (or of the chosen region) to CSV and
- * Markdown files and says where in the status line. */
-void compare_export(struct ui *u);
+/* The file name e offers: baogao-compare-REGION.csv (current directory). */
+void compare_export_default(const struct ui *u, char *buf, size_t size);
+/* Writes the comparison of the chosen region (all before one is chosen) to
+ * the CSV file `path` and the Markdown beside it, and says where in the
+ * status line.  An existing file is replaced only when confirmed.  Returns 1
+ * when the prompt should stay open (a file exists, or writing failed). */
+int compare_export(struct ui *u, const char *path, int confirmed);
 
 /* screen.c */
 void screen_layout(struct ui *u);

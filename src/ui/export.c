@@ -1,12 +1,14 @@
 /* export.c — e: the comparison of the chosen region (all regions before one
- * is chosen) written to CSV and Markdown, for a report.  Files go to the
- * current directory, else $HOME, else /tmp; the status line says where.
- * Every field is sanitized: a file that is later cat'ed to a terminal must
- * not carry a report's escape sequences either. */
+ * is chosen) saved where the user says.  The prompt offers
+ * baogao-compare-REGION.csv in the current directory; the Markdown goes
+ * beside it (.md).  Both are written by report/compare_report.c, the schema
+ * of `baogao compare --format csv|md`, into a new temporary file in the
+ * target's directory (mkstemp: O_CREAT|O_EXCL) renamed into place: never
+ * through a link another user planted, never half written.  An existing
+ * file is replaced only when Enter is pressed twice on its name. */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,244 +17,122 @@
 #include <unistd.h>
 
 #include "model/indicators.h"
-#include "text/text.h"
+#include "report/compare_report.h"
 #include "ui/app.h"
 
-static char *clean(const char *s)
+void compare_export_default(const struct ui *u, char *buf, size_t size)
 {
-	return text_sanitize(s ? s : "", s ? strlen(s) : 0, 0, NULL);
-}
-
-static void csv_field(FILE *fp, const char *s, int last)
-{
-	char *c = clean(s);
-	fputc('"', fp);
-	if (text_csv_formula(c))
-		fputc('\'', fp); /* report text is data, never a formula */
-	for (const char *p = c; *p; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
-	}
-	fputc('"', fp);
-	fputs(last ? "\r\n" : ",", fp);
-	free(c);
-}
-
-static FILE *open_export(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
-		close(fd);
-		errno = EPERM;
-		return NULL;
-	}
-	FILE *f = fdopen(fd, "w");
-	if (!f)
-		close(fd);
-	return f;
-}
-
-static void md_field(FILE *fp, const char *s)
-{
-	char *c = clean(s);
-	fputs(" ", fp);
-	for (const char *p = c; *p; p++) {
-		if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`')
-			fputc('\\', fp);
-		fputc(*p, fp);
-	}
-	fputs(" |", fp);
-	free(c);
-}
-
-static void num(char *buf, size_t size, const struct indicator_row *r, int growth)
-{
-	buf[0] = '\0';
-	if (!r)
-		return;
-	if (growth) {
-		if (r->has_growth)
-			snprintf(buf, size, "%g", r->growth);
-	} else {
-		snprintf(buf, size, "%d", r->year);
-	}
-}
-
-static void write_csv(FILE *fp, const struct compare_row *rows, size_t n)
-{
-	static const char *const head[] = {
-	    "region",        "indicator",      "year",          "verdict",
-	    "target_value",  "target_unit",    "target_growth", "target_qualifier",
-	    "target_source", "target_text",    "result_year",   "result_value",
-	    "result_unit",   "result_growth",  "result_source", "result_text",
-	    "previous_year", "previous_value", "previous_unit", "previous_growth",
-	    "previous_text", "warnings"};
-	size_t nh = sizeof head / sizeof head[0];
-	fputs("\xef\xbb\xbf", fp); /* so spreadsheet programs read UTF-8 */
-	for (size_t i = 0; i < nh; i++)
-		csv_field(fp, head[i], i + 1 == nh);
-	for (size_t i = 0; i < n; i++) {
-		const struct compare_row *r = &rows[i];
-		char year[16], tg[32], ry[16], rg[32], py[16], pg[32], warn[256];
-		compare_warnings_text(r, 0, warn, sizeof warn);
-		snprintf(year, sizeof year, "%d", r->year);
-		num(tg, sizeof tg, &r->target, 1);
-		num(ry, sizeof ry, r->result, 0);
-		num(rg, sizeof rg, r->result, 1);
-		num(py, sizeof py, r->previous, 0);
-		num(pg, sizeof pg, r->previous, 1);
-		const struct indicator_row *res = r->result, *prev = r->previous;
-		const char *cells[] = {r->region,
-		                       r->indicator,
-		                       year,
-		                       verdict_name(r->verdict),
-		                       r->target.value,
-		                       r->target.unit,
-		                       tg,
-		                       r->target.qualifier,
-		                       r->target.source,
-		                       r->target.text,
-		                       ry,
-		                       res ? res->value : NULL,
-		                       res ? res->unit : NULL,
-		                       rg,
-		                       res ? res->source : NULL,
-		                       res ? res->text : NULL,
-		                       py,
-		                       prev ? prev->value : NULL,
-		                       prev ? prev->unit : NULL,
-		                       pg,
-		                       prev ? prev->text : NULL,
-		                       warn};
-		for (size_t k = 0; k < nh; k++)
-			csv_field(fp, cells[k], k + 1 == nh);
-	}
-}
-
-static void md_value(char *buf, size_t size, const struct indicator_row *r)
-{
-	if (!r) {
-		snprintf(buf, size, "—");
-		return;
-	}
-	char g[32] = "";
-	if (r->has_growth)
-		snprintf(g, sizeof g, "%s增长%g%%", r->value && *r->value ? "，" : "", r->growth);
-	snprintf(buf, size, "%d年 %s%s%s", r->year, r->value ? r->value : "",
-	         r->unit ? r->unit : "", g);
-}
-
-static void write_md(FILE *fp, const char *region, const struct compare_row *rows, size_t n)
-{
-	char *title = clean(region ? region : "全部地区");
-	fprintf(fp, "# %s 主要指标：目标与完成\n\n", title);
-	free(title);
-	fputs("| 地区 | 指标 | 年份 | 目标 | 完成 | 上年 | 判定 | 注意 |\n", fp);
-	fputs("|---|---|---:|---|---|---|---|---|\n", fp);
-	for (size_t i = 0; i < n; i++) {
-		const struct compare_row *r = &rows[i];
-		char year[16], t[256], res[256], prev[256];
-		snprintf(year, sizeof year, "%d", r->year);
-		md_value(t, sizeof t, &r->target);
-		if (r->target.qualifier && strcmp(r->target.qualifier, "exact") != 0) {
-			size_t len = strlen(t);
-			snprintf(t + len, sizeof t - len, " (%s)", r->target.qualifier);
-		}
-		md_value(res, sizeof res, r->result);
-		md_value(prev, sizeof prev, r->previous);
-		fputs("|", fp);
-		md_field(fp, r->region);
-		md_field(fp, r->indicator);
-		md_field(fp, year);
-		md_field(fp, t);
-		md_field(fp, res);
-		md_field(fp, prev);
-		md_field(fp, verdict_name(r->verdict));
-		char warn[256];
-		md_field(fp, compare_warnings_text(r, 1, warn, sizeof warn));
-		fputs("\n", fp);
-	}
-	fputs("\n## 原文\n\n", fp);
-	for (size_t i = 0; i < n; i++) {
-		const struct compare_row *r = &rows[i];
-		char *reg = clean(r->region), *ind = clean(r->indicator),
-		     *tt = clean(r->target.text);
-		char *ts = clean(r->target.source);
-		fprintf(fp, "- **%s %s %d**\n  - 目标（%s）：%s\n", reg, ind, r->year, ts, tt);
-		const struct indicator_row *res = r->result ? r->result : r->previous;
-		if (res) {
-			char *rt = clean(res->text), *rs = clean(res->source);
-			fprintf(fp, "  - %s（%s）：%s\n", r->result ? "完成" : "上年完成", rs, rt);
-			free(rt);
-			free(rs);
-		}
-		free(reg);
-		free(ind);
-		free(tt);
-		free(ts);
-	}
-}
-
-/* dir/baogao-compare-REGION.ext; region names are Chinese words, but a
- * slash in one must not make a path. */
-static void file_name(char *buf, size_t size, const char *dir, const char *region, const char *ext)
-{
-	char safe[128];
-	snprintf(safe, sizeof safe, "%s", region ? region : "all");
-	for (char *p = safe; *p; p++)
+	/* region names are Chinese words, but a slash in one must not make a
+	 * path */
+	snprintf(buf, size, "baogao-compare-%s.csv", u->region ? u->region : "all");
+	for (char *p = buf; *p; p++)
 		if (*p == '/' || (unsigned char)*p < 0x20)
 			*p = '_';
-	snprintf(buf, size, "%s/baogao-compare-%s.%s", dir, safe, ext);
 }
 
-void compare_export(struct ui *u)
+/* Writes one file: a temporary file beside path, renamed onto it. */
+static int write_file(const char *path, enum out_format f, const struct compare_row *rows, size_t n,
+                      const char **why)
 {
+	char tmp[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path) + 1 : 0;
+	if (snprintf(tmp, sizeof tmp, "%.*s.baogao-export-XXXXXX", dirlen, path) >=
+	    (int)sizeof tmp) {
+		*why = strerror(ENAMETOOLONG);
+		return -1;
+	}
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask); /* as any file the user creates */
+	FILE *fp = fdopen(fd, "w");
+	if (!fp) {
+		*why = strerror(errno);
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (f == OUT_CSV)
+		fputs("\xef\xbb\xbf", fp); /* so spreadsheet programs read UTF-8 */
+	int bad = compare_report_write(fp, f, rows, n, 0) < 0;
+	int err = errno;
+	if (fclose(fp) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	if (!bad && rename(tmp, path) != 0) {
+		bad = 1;
+		err = errno;
+	}
+	if (bad) {
+		*why = strerror(err);
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+int compare_export(struct ui *u, const char *typed, int confirmed)
+{
+	char path[PATH_MAX], md[PATH_MAX + 4];
+	const char *home = getenv("HOME");
+	if (!typed || !*typed) {
+		ui_message(u, EL_MESSAGE, "export cancelled");
+		return 0;
+	}
+	if (typed[0] == '~' && typed[1] == '/' && home && *home)
+		snprintf(path, sizeof path, "%s%s", home, typed + 1);
+	else
+		snprintf(path, sizeof path, "%s", typed);
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char name[256];
+		compare_export_default(u, name, sizeof name);
+		size_t len = strlen(path);
+		snprintf(path + len, sizeof path - len, "%s%s",
+		         len && path[len - 1] == '/' ? "" : "/", name);
+	}
+	size_t len = strlen(path);
+	if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
+		snprintf(md, sizeof md, "%.*s.md", (int)(len - 4), path);
+	else
+		snprintf(md, sizeof md, "%s.md", path);
+	if (!confirmed && (exists(path) || exists(md))) {
+		ui_message(u, EL_ERROR, "%s exists: Enter again replaces it, or edit the name",
+		           exists(path) ? path : md);
+		return 1;
+	}
 	struct compare_row *rows = NULL;
 	size_t n = 0;
 	if (model_compare(u->m, u->region, 0, &rows, &n) < 0) {
 		ui_message(u, EL_ERROR, "export: %s", model_error(u->m));
-		return;
+		return 0;
 	}
 	if (n == 0) {
 		ui_message(u, EL_ERROR, "export: no targets for %s",
 		           u->region ? u->region : "any region");
 		model_compare_free(rows, n);
-		return;
+		return 0;
 	}
-	char cwd[PATH_MAX];
-	const char *dirs[3] = {getcwd(cwd, sizeof cwd) ? cwd : NULL, getenv("HOME"), "/tmp"};
-	char csv[PATH_MAX + 256], md[PATH_MAX + 256];
-	const char *err = "no writable directory";
-	for (size_t i = 0; i < 3; i++) {
-		if (!dirs[i] || !*dirs[i] || access(dirs[i], W_OK) != 0)
-			continue;
-		file_name(csv, sizeof csv, dirs[i], u->region, "csv");
-		file_name(md, sizeof md, dirs[i], u->region, "md");
-		/* never through a link another user planted (a shared /tmp) */
-		FILE *a = open_export(csv), *b = a ? open_export(md) : NULL;
-		if (a && b) {
-			write_csv(a, rows, n);
-			write_md(b, u->region, rows, n);
-			int bad = ferror(a) | ferror(b);
-			bad |= fclose(a) != 0;
-			bad |= fclose(b) != 0;
-			if (!bad) {
-				ui_message(u, EL_MESSAGE, "exported %zu rows: %s (and .md)", n,
-				           csv);
-				model_compare_free(rows, n);
-				return;
-			}
-			err = strerror(errno);
-			continue;
-		}
-		err = strerror(errno);
-		if (a)
-			fclose(a);
-	}
-	ui_message(u, EL_ERROR, "export failed: %s", err);
+	const char *why = NULL;
+	int rc = write_file(path, OUT_CSV, rows, n, &why);
+	if (rc == 0)
+		rc = write_file(md, OUT_MD, rows, n, &why);
+	if (rc == 0)
+		ui_message(u, EL_MESSAGE, "exported %zu rows: %s (and .md)", n, path);
+	else
+		ui_message(u, EL_ERROR, "export to %s failed: %s", path, why);
 	model_compare_free(rows, n);
+	return rc == 0 ? 0 : 1;
 }

@@ -43,7 +43,7 @@ static const struct {
     [ACT_RESULTS] = {"results", "list of all matches of the search"},
     [ACT_FIND] = {"find", "find text in this pane or view"},
     [ACT_COMPARE] = {"compare", "compare targets with results"},
-    [ACT_EXPORT] = {"export", "export the comparison to CSV and Markdown"},
+    [ACT_EXPORT] = {"export", "export the comparison to CSV and Markdown (asks where)"},
     [ACT_SORT] = {"sort", "sort by the next column"},
     [ACT_SORT_REVERSE] = {"sort-reverse", "reverse the sort order"},
     [ACT_FILTER_KIND] = {"filter-kind", "show all / results / targets"},

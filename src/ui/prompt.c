@@ -1,4 +1,5 @@
-/* prompt.c — the one-line editor for / (search) and f (find in pane):
+/* prompt.c — the one-line editor for / (search), f (find in pane) and e
+ * (the export's file name):
  * editing by code point and display width, so CJK input moves and deletes
  * whole characters; ↑↓ recall the history; Ctrl-R toggles regex. */
 #include "config.h"
@@ -25,8 +26,9 @@ struct prompt {
 	int regex;
 	char *history[HISTORY_MAX];
 	size_t nhistory;
-	size_t hpos; /* == nhistory: the line being typed */
-	char *typed; /* saved while browsing history */
+	size_t hpos;   /* == nhistory: the line being typed */
+	char *typed;   /* saved while browsing history */
+	char *confirm; /* the export name Enter was pressed on once */
 };
 
 static struct prompt *get(struct ui *u)
@@ -62,6 +64,14 @@ void prompt_open(struct ui *u, enum prompt_kind kind)
 	p->hpos = p->nhistory;
 	free(p->typed);
 	p->typed = NULL;
+	free(p->confirm);
+	p->confirm = NULL;
+}
+
+void prompt_open_with(struct ui *u, enum prompt_kind kind, const char *text)
+{
+	prompt_open(u, kind);
+	set_text(get(u), text);
 }
 
 int prompt_active(const struct ui *u)
@@ -78,6 +88,7 @@ void prompt_free(struct ui *u)
 		free(p->history[i]);
 	free(p->buf);
 	free(p->typed);
+	free(p->confirm);
 	free(p);
 	u->prompt = NULL;
 }
@@ -162,6 +173,17 @@ static void recall(struct prompt *p, int dir)
 static void submit(struct ui *u, struct prompt *p)
 {
 	p->active = 0;
+	if (p->kind == PROMPT_EXPORT) {
+		/* file names are not searches: kept out of the history */
+		int again = p->confirm && strcmp(p->confirm, p->buf) == 0;
+		free(p->confirm);
+		p->confirm = NULL;
+		if (compare_export(u, p->buf, again)) {
+			p->active = 1; /* to edit the name, or Enter to replace */
+			p->confirm = strdup(p->buf);
+		}
+		return;
+	}
 	remember(p);
 	if (p->kind == PROMPT_SEARCH) {
 		search_start(u, p->buf, p->regex);
@@ -249,7 +271,10 @@ void prompt_key(struct ui *u, int key)
 void prompt_draw(struct ui *u, int row, int width)
 {
 	struct prompt *p = get(u);
-	const char *label = p->kind == PROMPT_FIND ? "find: " : p->regex ? "re:/" : "/";
+	const char *label = p->kind == PROMPT_FIND     ? "find: "
+	                    : p->kind == PROMPT_EXPORT ? "export to: "
+	                    : p->regex                 ? "re:/"
+	                                               : "/";
 	int lw = text_width_cstr(label);
 	draw_text(row, 0, lw, label, EL_PROMPT);
 	int field = width - lw - 1;

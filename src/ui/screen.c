@@ -162,7 +162,16 @@ static void breadcrumb(struct ui *u, char *buf, size_t size)
 static void draw_status(struct ui *u, int row, int cols)
 {
 	if (prompt_active(u)) {
-		prompt_draw(u, row, cols);
+		/* a message from the prompt's last Enter (the export's "exists")
+		 * stays beside it */
+		int mw = 0;
+		if (u->msg[0]) {
+			mw = text_width_cstr(u->msg) + 2;
+			if (mw > cols / 2)
+				mw = cols / 2;
+			draw_text_ellipsis(row, cols - mw, mw, u->msg, u->msg_elem);
+		}
+		prompt_draw(u, row, cols - mw);
 		return;
 	}
 	disp_cursor(-1, 0);
@@ -310,9 +319,12 @@ static void global_action(struct ui *u, enum action a)
 	case ACT_COMPARE:
 		open_overlay(u, &u->compare, compare_new);
 		break;
-	case ACT_EXPORT:
-		compare_export(u);
+	case ACT_EXPORT: {
+		char name[256];
+		compare_export_default(u, name, sizeof name);
+		prompt_open_with(u, PROMPT_EXPORT, name);
 		break;
+	}
 	case ACT_FOCUS_NEXT:
 	case ACT_FOCUS_PREV:
 		if (!u->overlay)
@@ -390,11 +402,11 @@ void screen_key(struct ui *u, int key)
 		screen_layout(u);
 		return;
 	}
+	u->msg[0] = '\0';
 	if (prompt_active(u)) {
 		prompt_key(u, key);
 		return;
 	}
-	u->msg[0] = '\0';
 	if (key == (KEY_FN | KEY_MOUSE)) {
 		screen_mouse(u);
 		return;

@@ -46,8 +46,10 @@ int search_locate(struct ui *u, long index, int64_t *doc, long *first, size_t *a
 void search_goto(struct ui *u, long index);
 
 /* prompt.c — the one-line editor at the bottom. */
-enum prompt_kind { PROMPT_SEARCH, PROMPT_FIND };
+enum prompt_kind { PROMPT_SEARCH, PROMPT_FIND, PROMPT_EXPORT };
 void prompt_open(struct ui *u, enum prompt_kind kind);
+/* The same with text already typed (the export's file name). */
+void prompt_open_with(struct ui *u, enum prompt_kind kind, const char *text);
 int prompt_active(const struct ui *u);
 void prompt_key(struct ui *u, int key);
 /* Draws the prompt in row; sets the terminal cursor. */

@@ -7,7 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli/output.h"
+#include "report/output.h"
 #include "text/text.h"
 
 struct out_table {

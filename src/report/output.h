@@ -1,7 +1,7 @@
 /* output.h — every listing goes through one table emitter, so table, tsv,
  * json (and csv, md for compare) agree on columns and escaping. */
-#ifndef BAOGAO_OUTPUT_H
-#define BAOGAO_OUTPUT_H
+#ifndef BAOGAO_REPORT_OUTPUT_H
+#define BAOGAO_REPORT_OUTPUT_H
 
 #include <stdio.h>
 
