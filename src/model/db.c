@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -140,10 +142,42 @@ void model_set_error(model *m, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Why a write failed, in words: SQLite's "disk I/O error" does not say, and
+ * the errno it saw is often gone by the time it reports (0 after a write
+ * past the file size limit). */
+static void write_failure_cause(const model *m, int full, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", m->path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct statvfs vfs;
+	if (statvfs(dir, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1 << 20) {
+		snprintf(buf, size,
+		         full ? ": %llu KiB free on it" : ": the disk is full (%llu KiB free)",
+		         (unsigned long long)vfs.f_bavail * vfs.f_frsize / 1024);
+		return;
+	}
+	struct rlimit lim;
+	if (getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY)
+		snprintf(buf, size, ": the file size limit is %llu KiB (ulimit -f)",
+		         (unsigned long long)lim.rlim_cur / 1024);
+}
+
 void model_sqlite_error(model *m, const char *what)
 {
-	/* SQLite's own words, and which file they are about */
-	model_set_error(m, "%s: %s (%s)", what, sqlite3_errmsg(m->db), m->path);
+	/* SQLite's own words, and which file they are about; a failed write
+	 * also says what is known of why */
+	int code = sqlite3_errcode(m->db);
+	char cause[128] = "";
+	if (code == SQLITE_FULL || sqlite3_extended_errcode(m->db) == SQLITE_IOERR_WRITE ||
+	    sqlite3_extended_errcode(m->db) == SQLITE_IOERR_FSYNC)
+		write_failure_cause(m, code == SQLITE_FULL, cause, sizeof cause);
+	model_set_error(m, "%s: %s%s (%s)", what, sqlite3_errmsg(m->db), cause, m->path);
 }
 
 const char *model_error(model *m)
