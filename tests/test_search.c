@@ -483,7 +483,37 @@ static void test_regex_limits(void)
 	CHECK_INT(count(m, "a{3}", 1, 0, NULL), 50000 / 3);
 	CHECK_INT(count(m, "aaa", 0, 0, NULL), 50000 / 3);
 	CHECK_INT(count(m, ".*段", 1, 0, NULL), 1);
+	CHECK_INT(count(m, "(a+)+$", 1, 0, NULL), -1);
+	CHECK(strstr(model_error(m), "a repetition inside a repetition") != NULL);
+	CHECK_INT(count(m, "(a|aa)+$", 1, 0, NULL), -1);
+	CHECK(strstr(model_error(m), "choice of alternatives") != NULL);
 	model_close(m);
+	/* the message names nested repetition only where there is one */
+	static const struct {
+		const char *re;
+		enum pattern_shape shape;
+	} shapes[] = {
+	    {"(a+)+$", SHAPE_NESTED},
+	    {"(.*a){20}", SHAPE_NESTED},
+	    {"(?:x*y)*", SHAPE_NESTED},
+	    {"((ab)+c)+", SHAPE_NESTED},
+	    {"(a|aa)+", SHAPE_ALTERNATIVES},
+	    {"增长.*美元", SHAPE_LINEAR},
+	    {"a{3}b+", SHAPE_LINEAR},
+	    {"(ab){2}", SHAPE_LINEAR},
+	    {"(a+)?", SHAPE_LINEAR},
+	    {"(a+){1}", SHAPE_LINEAR},
+	    {"\\(a+\\)+", SHAPE_LINEAR},
+	    {"[(a+)]+", SHAPE_LINEAR},
+	    {"(增长|下降)\\d+%", SHAPE_LINEAR},
+	    {"(a+){2,}", SHAPE_NESTED},
+	};
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		enum pattern_shape got = pattern_shape(shapes[i].re, strlen(shapes[i].re));
+		if (got != shapes[i].shape)
+			fprintf(stderr, "shape of %s: %d\n", shapes[i].re, (int)got);
+		CHECK_INT(got, shapes[i].shape);
+	}
 	/* a linear pattern over a long paragraph is no "too complex": 增长.*美元
 	 * on 200,000 characters holding 增长 everywhere and 美元 once or never */
 	m = model_open(db_path("linear.db"), NULL);

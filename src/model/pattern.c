@@ -338,6 +338,81 @@ static size_t quantifier(const char *p, size_t i, size_t end, int *may_be_zero)
 	return skip_to(p, i, end, '}') - i;
 }
 
+/* What makes a pattern backtrack without end: a repeated group that holds
+ * an unbounded repetition itself ((a+)+, (.*a){20}) or a choice of
+ * alternatives ((a|aa)+).  Only then does the "too complex" message name
+ * nested repetition; a linear pattern that reaches PCRE2's limit is told
+ * apart (issue 14: 增长.*美元 was called nested). */
+/* A quantifier that repeats more than once (not ?, {0,1}, {1}). */
+static size_t repeats(const char *p, size_t i, size_t end)
+{
+	int zero;
+	size_t q = quantifier(p, i, end, &zero);
+	if (!q || p[i] == '?')
+		return 0;
+	if (p[i] == '{') {
+		/* {n}, {n,m}: a repetition when the largest count is over 1 */
+		unsigned long hi = 0;
+		const char *c = memchr(p + i, ',', q);
+		const char *from = c ? c + 1 : p + i + 1;
+		if (c && (size_t)(from - p) == i + q - 1)
+			return q; /* {n,} */
+		hi = strtoul(from, NULL, 10);
+		if (hi < 2)
+			return 0;
+	}
+	return q;
+}
+
+enum pattern_shape pattern_shape(const char *p, size_t len)
+{
+	/* per open group: holds a repetition, holds a | */
+	unsigned char rep[64] = {0}, alt[64] = {0};
+	int depth = 0;
+	enum pattern_shape worst = SHAPE_LINEAR;
+	for (size_t i = 0; i < len;) {
+		if (p[i] == '\\') {
+			size_t lit;
+			i += escape_len(p, i, len, &lit);
+		} else if (p[i] == '[') {
+			i = skip_nested(p, i, len);
+		} else if (p[i] == '(') {
+			if (depth < 63) {
+				depth++;
+				rep[depth] = alt[depth] = 0;
+			}
+			i++;
+			continue;
+		} else if (p[i] == '|') {
+			alt[depth] = 1;
+			i++;
+			continue;
+		} else if (p[i] == ')' && depth > 0) {
+			i++;
+			size_t q = i < len ? repeats(p, i, len) : 0;
+			int inner_rep = rep[depth], inner_alt = alt[depth];
+			depth--;
+			if (q && inner_rep)
+				worst = SHAPE_NESTED;
+			else if (q && inner_alt && worst == SHAPE_LINEAR)
+				worst = SHAPE_ALTERNATIVES;
+			if (inner_rep || q)
+				rep[depth] = 1;
+			i += q;
+			continue;
+		} else {
+			i++;
+		}
+		/* the atom just passed (a character, escape or class) repeated */
+		size_t q = i < len ? repeats(p, i, len) : 0;
+		if (q) {
+			rep[depth] = 1;
+			i += q;
+		}
+	}
+	return worst;
+}
+
 /* Longest literal run of one alternation-free branch p[i, end). */
 static struct lit branch_literal(const char *p, size_t i, size_t end)
 {
@@ -866,6 +941,27 @@ static void slow_pattern(struct matcher *mt)
 	pcre2_set_callout(mt->mctx, item_callout, mt);
 }
 
+static void limit_error(model *m, const struct matcher *mt, size_t flen)
+{
+	switch (pattern_shape(mt->source, mt->source_len)) {
+	case SHAPE_NESTED:
+		model_set_error(m, "regular expression too complex for this text: a repetition "
+		                   "inside a repetition, such as (a+)+ or (.*a){20}, backtracks "
+		                   "without end; write it with one repetition");
+		break;
+	case SHAPE_ALTERNATIVES:
+		model_set_error(m, "regular expression too complex for this text: a repeated "
+		                   "choice of alternatives, such as (a|aa)+, backtracks without "
+		                   "end; make the alternatives begin differently");
+		break;
+	default:
+		model_set_error(m,
+		                "regular expression reached PCRE2's match limit in a paragraph "
+		                "of %zu bytes: narrow it (fewer .* between the words)",
+		                flen);
+	}
+}
+
 int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, size_t from,
                  size_t *s, size_t *e)
 {
@@ -931,10 +1027,7 @@ int matcher_next(model *m, struct matcher *mt, const char *folded, size_t flen, 
 		if (rc < 0) {
 			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 			    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-				model_set_error(
-				    m, "regular expression too complex for this text (PCRE2 match "
-				       "limit reached): simplify it, e.g. avoid nested repetition "
-				       "such as (a+)+");
+				limit_error(m, mt, flen);
 			else {
 				PCRE2_UCHAR msg[256];
 				pcre2_get_error_message(rc, msg, sizeof msg);

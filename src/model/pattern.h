@@ -21,6 +21,12 @@
  * A prefilter only narrows: every candidate is matched in C. */
 enum prefilter { PRE_NONE, PRE_FTS, PRE_INSTR };
 
+/* What a regular expression's "too complex" message says (pattern.c): a
+ * repeated group holding a repetition ((a+)+, (.*a){20}), a repeated choice
+ * of alternatives ((a|aa)+), or neither. */
+enum pattern_shape { SHAPE_LINEAR, SHAPE_NESTED, SHAPE_ALTERNATIVES };
+enum pattern_shape pattern_shape(const char *p, size_t len);
+
 struct matcher {
 	int regex;
 	int icase;
