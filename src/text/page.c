@@ -166,11 +166,41 @@ size_t page_find(const page *p, int block, size_t offset)
 {
 	if (block < 0 || (size_t)block >= p->nblocks)
 		return 0;
-	size_t i = p->blocks[block].first_line;
-	while (i + 1 < p->nlines && p->lines[i + 1].block == block &&
-	       p->lines[i + 1].kind != PAGE_BLANK && p->lines[i + 1].offset <= offset)
-		i++;
-	return i;
+	/* binary search: a paragraph of 5 MB is 15,000 lines, and the viewer
+	 * asks for each of its marks */
+	size_t lo = p->blocks[block].first_line, hi = p->nlines;
+	if ((size_t)block + 1 < p->nblocks)
+		hi = p->blocks[block + 1].first_line;
+	while (hi > lo + 1 &&
+	       (p->lines[hi - 1].block != block || p->lines[hi - 1].kind == PAGE_BLANK))
+		hi--;
+	/* the last line of [lo, hi) starting at or before offset */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->lines[mid].offset <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void page_offsets_init(struct page_offsets *o, const char *text, size_t len)
+{
+	*o = (struct page_offsets){.text = text, .len = len};
+}
+
+size_t page_offsets_at(struct page_offsets *o, size_t cp)
+{
+	if (cp < o->cp)
+		page_offsets_init(o, o->text, o->len);
+	while (o->cp < cp && o->byte < o->len) {
+		uint32_t c;
+		o->byte += utf8_decode(o->text + o->byte, o->len - o->byte, &c);
+		o->out += text_sanitize_cp(c, &o->col, NULL);
+		o->cp++;
+	}
+	return o->out;
 }
 
 size_t page_sanitized_offset(const char *orig, size_t orig_off)

@@ -52,6 +52,9 @@ int text_width_cstr(const char *s);
  * other zero-width format characters that could reorder the screen → U+FFFD.
  * If out_len is not NULL it receives the byte length. */
 char *text_sanitize(const char *s, size_t len, int col0, size_t *out_len);
+/* One code point as text_sanitize writes it at column *col (advanced):
+ * returns its bytes, written to out when out is not NULL (up to 8). */
+size_t text_sanitize_cp(uint32_t cp, int *col, char *out);
 
 /* Longest prefix of s[0..len) whose width is <= width, never splitting a
  * code point or a wide character.  Returns its byte length; *used receives its

@@ -126,6 +126,27 @@ int text_width_cstr(const char *s)
 	return s ? text_width(s, strlen(s)) : 0;
 }
 
+size_t text_sanitize_cp(uint32_t cp, int *col, char *out)
+{
+	if (cp == '\t') {
+		int stop = (*col / 8 + 1) * 8;
+		size_t n = (size_t)(stop - *col);
+		if (out)
+			memset(out, ' ', n);
+		*col = stop;
+		return n;
+	}
+	if (cp < 0x20)
+		cp += 0x2400;
+	else if (cp == 0x7F)
+		cp = 0x2421;
+	else if (text_is_replaced(cp))
+		cp = TEXT_REPLACEMENT;
+	*col += text_char_width(cp);
+	char tmp[4];
+	return utf8_encode(cp, out ? out : tmp);
+}
+
 char *text_sanitize(const char *s, size_t len, int col0, size_t *out_len)
 {
 	size_t i, tabs = 0, o = 0;
@@ -142,22 +163,7 @@ char *text_sanitize(const char *s, size_t len, int col0, size_t *out_len)
 	i = 0;
 	while (i < len) {
 		i += utf8_decode(s + i, len - i, &cp);
-		if (cp == '\t') {
-			int stop = (col / 8 + 1) * 8;
-			while (col < stop) {
-				out[o++] = ' ';
-				col++;
-			}
-			continue;
-		}
-		if (cp < 0x20)
-			cp += 0x2400;
-		else if (cp == 0x7F)
-			cp = 0x2421;
-		else if (text_is_replaced(cp))
-			cp = TEXT_REPLACEMENT;
-		col += text_char_width(cp);
-		o += utf8_encode(cp, out + o);
+		o += text_sanitize_cp(cp, &col, out + o);
 	}
 	out[o] = '\0';
 	if (out_len)

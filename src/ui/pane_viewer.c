@@ -162,14 +162,26 @@ static int cmp_mark(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Where the marks of one block are converted: hits come in order, so one
+ * pass over the paragraph serves them all. */
+struct mark_cursor {
+	long block;
+	struct page_offsets off;
+};
+
 /* A range of a paragraph becomes one mark per display line it covers. */
-static void add_mark(struct viewer *v, int64_t paragraph, size_t cps, size_t cpe, enum elem e)
+static void add_mark(struct viewer *v, struct mark_cursor *mc, int64_t paragraph, size_t cps,
+                     size_t cpe, enum elem e)
 {
 	long bi = find_block(v, paragraph);
 	if (bi < 0)
 		return;
 	const struct vblock *b = &v->blocks[bi];
-	size_t s = sanitized_at(b, cps), end = sanitized_at(b, cpe);
+	if (mc->block != bi) {
+		mc->block = bi;
+		page_offsets_init(&mc->off, b->text, b->len);
+	}
+	size_t s = page_offsets_at(&mc->off, cps), end = page_offsets_at(&mc->off, cpe);
 	for (size_t line = page_find(v->pg, (int)bi, s); line < page_nlines(v->pg); line++) {
 		const struct page_line *l = line_of(v, line);
 		if (l->block != (int)bi || l->kind == PAGE_BLANK || l->offset >= end)
@@ -197,17 +209,19 @@ static void load_marks(struct pane *pn)
 		return;
 	const struct hit_pos *hits;
 	size_t n = search_doc_hits(u, v->doc, &hits);
+	struct mark_cursor mc = {.block = -1};
 	for (size_t i = 0; i < n; i++) {
 		if (u->mark.doc == v->doc && u->mark.paragraph == hits[i].paragraph &&
 		    u->mark.cp_start < hits[i].cp_end && hits[i].cp_start < u->mark.cp_end)
 			continue; /* drawn as the current mark below */
-		add_mark(v, hits[i].paragraph, hits[i].cp_start, hits[i].cp_end, EL_MATCH);
+		add_mark(v, &mc, hits[i].paragraph, hits[i].cp_start, hits[i].cp_end, EL_MATCH);
 	}
 	if (u->mark.paragraph && u->mark.doc == v->doc) {
 		const struct hit_pos *cur = search_current_hit(u);
 		int is_match =
 		    cur && cur->paragraph == u->mark.paragraph && cur->cp_start == u->mark.cp_start;
-		add_mark(v, u->mark.paragraph, u->mark.cp_start, u->mark.cp_end,
+		mc.block = -1;
+		add_mark(v, &mc, u->mark.paragraph, u->mark.cp_start, u->mark.cp_end,
 		         is_match ? EL_MATCH_CURRENT : EL_MARK);
 	}
 	if (v->nmarks > 1)

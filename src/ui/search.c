@@ -145,6 +145,23 @@ struct collect {
 	size_t cap;
 };
 
+/* Where the snippet before a match begins, found from the match backwards:
+ * counting from the paragraph's start made 56,000 hits in a paragraph of
+ * 5 MB quadratic.  *cps: the code points between it and the match. */
+static size_t snippet_start(const char *text, size_t match, size_t *cps)
+{
+	size_t reach = 4 * SNIPPET_BEFORE + 3, b = match > reach ? match - reach : 0;
+	while (b > 0 && b < match && ((unsigned char)text[b] & 0xC0) == 0x80)
+		b++; /* not inside a sequence */
+	size_t k = utf8_count(text + b, match - b);
+	if (k > SNIPPET_BEFORE) {
+		b += utf8_offset(text + b, match - b, k - SNIPPET_BEFORE);
+		k = SNIPPET_BEFORE;
+	}
+	*cps = k;
+	return b;
+}
+
 static int collect_hit(void *ctx, const struct search_hit *h)
 {
 	struct collect *col = ctx;
@@ -159,9 +176,10 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 	c->hits[c->n] = (struct hit_pos){h->paragraph, h->section, h->cp_start, h->cp_end};
 	/* A snippet around the match for the results list: enough context for
 	 * the widest screen, not the whole paragraph. */
-	size_t from = h->cp_start > SNIPPET_BEFORE ? h->cp_start - SNIPPET_BEFORE : 0;
-	size_t b0 = utf8_offset(h->text, h->len, from);
-	size_t b1 = utf8_offset(h->text, h->len, h->cp_end + SNIPPET_AFTER);
+	size_t before, b0 = snippet_start(h->text, h->byte_start, &before);
+	size_t from = h->cp_start - before;
+	size_t b1 =
+	    h->byte_end + utf8_offset(h->text + h->byte_end, h->len - h->byte_end, SNIPPET_AFTER);
 	struct hit_extra *x = &c->extra[c->n];
 	x->snippet = malloc(b1 - b0 + 1);
 	if (!x->snippet)
