@@ -21,8 +21,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "browser/keys.h"
 #include "ui/crt.h"
-#include "ui/keys.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -37,76 +37,27 @@ volatile sig_atomic_t crt_signal;
 static int curses_active;
 static int colour_active;
 
-static const char *const elem_names[EL_COUNT] = {
-    [EL_NORMAL] = "normal",     [EL_BORDER] = "border",
-    [EL_TITLE] = "title",       [EL_TITLE_FOCUS] = "title-focus",
-    [EL_SELECTED] = "selected", [EL_SELECTED_FOCUS] = "selected-focus",
-    [EL_STATUS] = "status",     [EL_STATUS_KEY] = "status-key",
-    [EL_PROMPT] = "prompt",     [EL_MESSAGE] = "message",
-    [EL_ERROR] = "error",       [EL_HEADING] = "heading",
-    [EL_REGION] = "region",     [EL_DIM] = "dim",
-    [EL_MATCH] = "match",       [EL_MATCH_CURRENT] = "match-current",
-    [EL_MARK] = "mark",         [EL_MET] = "met",
-    [EL_MISSED] = "missed",     [EL_PENDING] = "pending",
-    [EL_UNKNOWN] = "unknown",   [EL_HELP_KEY] = "help-key",
-};
-
-struct theme_entry {
-	int set;
-	int fg, bg;
-	unsigned long attrs;
-};
-
-static struct theme_entry theme[THEME_VARIANTS][EL_COUNT];
 static unsigned long attr_of[EL_COUNT];
 
-/* Used when neither data/keys.conf nor the user's file says anything: plain
- * attributes that read on any terminal, vt100 included. */
-static unsigned long mono_fallback(enum elem e)
+/* The core's attribute bits (browser/elem.h) as curses attributes. */
+static unsigned long curses_attrs(unsigned a)
 {
-	switch (e) {
-	case EL_TITLE:
-	case EL_SELECTED:
-	case EL_STATUS:
-		return A_REVERSE;
-	case EL_TITLE_FOCUS:
-	case EL_SELECTED_FOCUS:
-	case EL_MATCH_CURRENT:
-		return A_REVERSE | A_BOLD;
-	case EL_HEADING:
-	case EL_REGION:
-	case EL_HELP_KEY:
-	case EL_ERROR:
-	case EL_MISSED:
-		return A_BOLD;
-	case EL_MATCH:
-	case EL_MARK:
-		return A_UNDERLINE;
-	case EL_STATUS_KEY:
-		return A_REVERSE | A_BOLD;
-	default:
-		return A_NORMAL;
-	}
-}
-
-const char *elem_name(enum elem e)
-{
-	return e < EL_COUNT ? elem_names[e] : "?";
-}
-
-int elem_by_name(const char *name)
-{
-	for (int i = 0; i < EL_COUNT; i++)
-		if (strcmp(elem_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
-void theme_set(enum theme_variant v, enum elem e, int fg, int bg, unsigned long attrs)
-{
-	if (v >= THEME_VARIANTS || e >= EL_COUNT)
-		return;
-	theme[v][e] = (struct theme_entry){1, fg, bg, attrs};
+	unsigned long out = A_NORMAL;
+	if (a & ATTR_BOLD)
+		out |= A_BOLD;
+	if (a & ATTR_UNDERLINE)
+		out |= A_UNDERLINE;
+	if (a & ATTR_REVERSE)
+		out |= A_REVERSE;
+	if (a & ATTR_DIM)
+		out |= A_DIM;
+	if (a & ATTR_STANDOUT)
+		out |= A_STANDOUT;
+	if (a & ATTR_ITALIC)
+		out |= A_ITALIC;
+	if (a & ATTR_BLINK)
+		out |= A_BLINK;
+	return out;
 }
 
 int crt_check_locale(void)
@@ -239,15 +190,16 @@ static void setup_colours(void)
 	enum theme_variant v = use_colour ? (COLORS >= 256 ? THEME_256 : THEME_8) : THEME_MONO;
 	colour_active = use_colour;
 	for (int e = 0; e < EL_COUNT; e++) {
-		const struct theme_entry *t = &theme[v][e];
+		const struct theme_entry *t = theme_get(v, (enum elem)e);
+		unsigned long mono = curses_attrs(theme_mono_fallback((enum elem)e));
 		if (!use_colour) {
-			attr_of[e] = t->set ? t->attrs : mono_fallback((enum elem)e);
+			attr_of[e] = t->set ? curses_attrs(t->attrs) : mono;
 			continue;
 		}
 		if (!t->set && v == THEME_256)
-			t = &theme[THEME_8][e];
+			t = theme_get(THEME_8, (enum elem)e);
 		if (!t->set) {
-			attr_of[e] = mono_fallback((enum elem)e);
+			attr_of[e] = mono;
 			continue;
 		}
 		int fg = t->fg, bg = t->bg;
@@ -263,9 +215,9 @@ static void setup_colours(void)
 			bg = bg % 8;
 		short pair = (short)(e + 1);
 		if (pair < COLOR_PAIRS && init_pair(pair, (short)fg, (short)bg) == OK)
-			attr_of[e] = COLOR_PAIR(pair) | t->attrs;
+			attr_of[e] = COLOR_PAIR(pair) | curses_attrs(t->attrs);
 		else
-			attr_of[e] = t->attrs | mono_fallback((enum elem)e);
+			attr_of[e] = curses_attrs(t->attrs) | mono;
 	}
 }
 
@@ -417,6 +369,26 @@ int crt_cancel_key(void)
 	return 0;
 }
 
+/* A curses function key as the core's (browser/keys.h). */
+static int fn_key(wint_t wc)
+{
+	static const struct {
+		int curses, core;
+	} names[] = {
+	    {KEY_UP, FK_UP},       {KEY_DOWN, FK_DOWN},   {KEY_LEFT, FK_LEFT},
+	    {KEY_RIGHT, FK_RIGHT}, {KEY_PPAGE, FK_PPAGE}, {KEY_NPAGE, FK_NPAGE},
+	    {KEY_HOME, FK_HOME},   {KEY_END, FK_END},     {KEY_IC, FK_IC},
+	    {KEY_DC, FK_DC},       {KEY_BTAB, FK_BTAB},   {KEY_RESIZE, FK_RESIZE},
+	    {KEY_MOUSE, FK_MOUSE},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((int)wc == names[i].curses)
+			return names[i].core;
+	if ((int)wc > KEY_F(0) && (int)wc <= KEY_F(12))
+		return FK_F0 + ((int)wc - KEY_F(0));
+	return FK_OTHER + (int)wc;
+}
+
 static int read_key_now(void)
 {
 	wint_t wc;
@@ -428,7 +400,7 @@ static int read_key_now(void)
 			return '\r';
 		if (wc == KEY_BACKSPACE)
 			return 127;
-		return KEY_FN | (int)wc;
+		return KEY_FN | fn_key(wc);
 	}
 	if (wc == '\n')
 		return '\r';
@@ -437,7 +409,7 @@ static int read_key_now(void)
 	return (int)wc;
 }
 
-enum crt_mouse_kind crt_mouse(int *row, int *col)
+enum mouse_kind crt_mouse(int *row, int *col)
 {
 	MEVENT ev;
 	if (getmouse(&ev) != OK)

@@ -5,41 +5,8 @@
 
 #include <signal.h>
 
-/* Screen elements that have a colour. */
-enum elem {
-	EL_NORMAL,
-	EL_BORDER,
-	EL_TITLE,
-	EL_TITLE_FOCUS,
-	EL_SELECTED,
-	EL_SELECTED_FOCUS,
-	EL_STATUS,
-	EL_STATUS_KEY,
-	EL_PROMPT,
-	EL_MESSAGE,
-	EL_ERROR,
-	EL_HEADING,
-	EL_REGION,
-	EL_DIM,
-	EL_MATCH,
-	EL_MATCH_CURRENT,
-	EL_MARK,
-	EL_MET,
-	EL_MISSED,
-	EL_PENDING,
-	EL_UNKNOWN,
-	EL_HELP_KEY,
-	EL_COUNT
-};
-
-enum theme_variant { THEME_8, THEME_256, THEME_MONO, THEME_VARIANTS };
-
-const char *elem_name(enum elem e);
-int elem_by_name(const char *name); /* -1 unknown */
-
-/* Theme entries as read from the config: colour numbers (-1 = terminal
- * default) and attribute bits (A_BOLD …). */
-void theme_set(enum theme_variant v, enum elem e, int fg, int bg, unsigned long attrs);
+#include "browser/elem.h"
+#include "browser/keys.h"
 
 /* Before initscr: refuses (returns -1 with a message on stderr) a locale that
  * is not UTF-8 unless C.UTF-8 can be switched to. */
@@ -70,8 +37,7 @@ int crt_read_key(void);
  * typed meanwhile are kept for crt_read_key. */
 int crt_cancel_key(void);
 
-/* After a KEY_MOUSE key: where, and what (enum crt_mouse_kind). */
-enum crt_mouse_kind { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
-enum crt_mouse_kind crt_mouse(int *row, int *col);
+/* After a KEY_FN|FK_MOUSE key: where, and what (browser/app.h). */
+enum mouse_kind crt_mouse(int *row, int *col);
 
 #endif

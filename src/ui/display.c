@@ -1,13 +1,15 @@
-/* display.c — the terminal writes. */
+/* display.c — the terminal writes: the canvas painted in runs of cells of
+ * one element, each run placed at its own column, so a character curses
+ * measures differently cannot shift the rest of the row. */
 #include "config.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
+#include "ui/crt.h"
 #include "ui/display.h"
-
-static int cursor_row = -1, cursor_col;
 
 void disp_size(int *rows, int *cols)
 {
@@ -15,41 +17,48 @@ void disp_size(int *rows, int *cols)
 	*cols = COLS;
 }
 
-void disp_put(int row, int col, const char *s, enum elem e)
+static void paint_row(const struct canvas *c, int y, char *buf)
 {
-	if (row < 0 || row >= LINES || col < 0 || col >= COLS)
-		return;
-	attrset((attr_t)crt_attr(e));
-	mvaddstr(row, col, s);
+	const struct canvas_cell *r = c->cells + (size_t)y * (size_t)c->cols;
+	int x = 0;
+	while (x < c->cols) {
+		int start = x;
+		unsigned char e = r[x].elem;
+		size_t o = 0;
+		while (x < c->cols && r[x].elem == e) {
+			if (!r[x].right) {
+				const char *ch = r[x].ch[0] ? r[x].ch : " ";
+				size_t n = strlen(ch);
+				memcpy(buf + o, ch, n);
+				o += n;
+			}
+			x++;
+		}
+		buf[o] = '\0';
+		attrset((attr_t)crt_attr((enum elem)e));
+		/* the last cell of the screen: addstr there would scroll a
+		 * terminal without automatic margins; curses handles it */
+		mvaddstr(y, start, buf);
+	}
 	attrset(A_NORMAL);
 }
 
-void disp_border(int col, int row, int height)
+void disp_paint(struct canvas *c)
 {
-	/* │ is an ambiguous character: two columns in a wide terminal, where an
-	 * ASCII bar keeps every border one column. */
-	const char *bar = text_ambiguous_width() == 2 ? "|" : "\xe2\x94\x82";
-	for (int r = row; r < row + height; r++)
-		disp_put(r, col, bar, EL_BORDER);
-}
-
-void disp_clear(int full_repaint)
-{
-	erase();
-	if (full_repaint)
-		clearok(curscr, TRUE);
-}
-
-void disp_cursor(int row, int col)
-{
-	cursor_row = row;
-	cursor_col = col;
-}
-
-void disp_flush(void)
-{
-	if (cursor_row >= 0 && cursor_row < LINES) {
-		move(cursor_row, cursor_col < COLS ? cursor_col : COLS - 1);
+	if (c->repaint) {
+		if (c->repaint > 1)
+			clearok(curscr, TRUE);
+		c->repaint = 0;
+	}
+	char *buf = malloc((size_t)c->cols * sizeof c->cells->ch + 1);
+	if (!buf)
+		return;
+	int rows = c->rows < LINES ? c->rows : LINES;
+	for (int y = 0; y < rows; y++)
+		paint_row(c, y, buf);
+	free(buf);
+	if (c->cursor_row >= 0 && c->cursor_row < LINES) {
+		move(c->cursor_row, c->cursor_col < COLS ? c->cursor_col : COLS - 1);
 		curs_set(1);
 	} else {
 		curs_set(0);

@@ -11,8 +11,8 @@
  * The bundled data/keys.conf is read first, by the same parser, then the
  * user's file.  Unknown lines are reported and skipped, never fatal.
  */
-#ifndef BAOGAO_UI_UICONFIG_H
-#define BAOGAO_UI_UICONFIG_H
+#ifndef BAOGAO_BROWSER_UICONFIG_H
+#define BAOGAO_BROWSER_UICONFIG_H
 
 struct ui_settings {
 	int ambiguous; /* 0 auto, 1 narrow, 2 wide */

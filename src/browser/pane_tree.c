@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 
 #define NO_PARENT SIZE_MAX
 
@@ -159,10 +159,8 @@ static int tree_key(struct pane *p, enum action a)
 	struct tnode *nd = &t->node[idx];
 	switch (a) {
 	case ACT_ENTER:
-		if (!nd->children) {
-			ui_focus(p->ui, PANE_VIEWER);
-			return 1;
-		}
+		if (!nd->children)
+			return KR_READ;
 		/* fall through */
 	case ACT_FOLD_TOGGLE:
 		if (nd->children)
@@ -222,7 +220,18 @@ static void tree_destroy(struct pane *p)
 	free(p->data);
 }
 
+static void tree_sync(struct pane *p, int64_t section);
+
+static void tree_follow(struct pane *p, enum follow what)
+{
+	if (what == FOLLOW_DOC)
+		tree_load(p);
+	else if (what == FOLLOW_SECTION)
+		tree_sync(p, p->ui->section);
+}
+
 static const struct pane_ops tree_ops = {
+    .follow = tree_follow,
     .keymap = KM_TREE,
     .load = tree_load,
     .draw_line = tree_draw_line,
@@ -242,7 +251,7 @@ struct pane *tree_new(struct ui *u)
 	return panel_new(u, &tree_ops, t);
 }
 
-void tree_sync(struct pane *p, int64_t section)
+static void tree_sync(struct pane *p, int64_t section)
 {
 	struct tree *t = p->data;
 	size_t idx = node_index(t, section);

@@ -1,17 +1,38 @@
 /* keys.h — actions, key names and the key maps.
  *
- * A key is an int: a Unicode code point for characters, KEY_FN | code for
- * the curses function keys (whose codes 0401..0777 would otherwise collide
- * with Latin Extended code points).  Every binding lives in a table filled
+ * A key is an int: a Unicode code point for characters, KEY_FN | FK_… for
+ * the function keys, as ui/crt.c translates the terminal's (the core knows
+ * no curses key codes).  Every binding lives in a table filled
  * from data/keys.conf and the user's file, and the help screen is generated
  * from the same table, so it never lists a key that does not work.
  */
-#ifndef BAOGAO_UI_KEYS_H
-#define BAOGAO_UI_KEYS_H
+#ifndef BAOGAO_BROWSER_KEYS_H
+#define BAOGAO_BROWSER_KEYS_H
 
 #include <stddef.h>
 
 #define KEY_FN 0x200000
+
+enum fn_key {
+	FK_UP = 1,
+	FK_DOWN,
+	FK_LEFT,
+	FK_RIGHT,
+	FK_PPAGE,
+	FK_NPAGE,
+	FK_HOME,
+	FK_END,
+	FK_IC,
+	FK_DC,
+	FK_BTAB,
+	FK_RESIZE,        /* the terminal's size changed (ui.c: browser_resize) */
+	FK_MOUSE,         /* a mouse event (ui.c: browser_mouse) */
+	FK_F0 = 0x40,     /* FK_F0 + n: the function key Fn */
+	FK_OTHER = 0x1000 /* + the terminal's code: a key with no name here */
+};
+
+/* A mouse event, after KEY_FN | FK_MOUSE. */
+enum mouse_kind { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
 
 enum action {
 	ACT_NONE,

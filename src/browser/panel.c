@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
+#include "browser/panel.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
-#include "ui/panel.h"
 
 struct pane *panel_new(struct ui *ui, const struct pane_ops *ops, void *data)
 {

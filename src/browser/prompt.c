@@ -4,17 +4,16 @@
  * whole characters; ↑↓ recall the history; Ctrl-R toggles regex. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
+#include "browser/export.h"
+#include "browser/keys.h"
+#include "browser/search.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/display.h"
-#include "ui/draw.h"
-#include "ui/keys.h"
-#include "ui/search.h"
-
-#include <curses.h>
 
 #define HISTORY_MAX 100
 
@@ -215,7 +214,7 @@ void prompt_key(struct ui *u, int key)
 			p->active = 0; /* backspace on an empty prompt leaves it, as in vim */
 		return;
 	case 4: /* Ctrl-D */
-	case KEY_FN | KEY_DC:
+	case KEY_FN | FK_DC:
 		delete_range(p, p->cur, next_cp(p, p->cur));
 		return;
 	case 21: /* Ctrl-U */
@@ -239,25 +238,25 @@ void prompt_key(struct ui *u, int key)
 			p->regex = !p->regex;
 		return;
 	case 1:
-	case KEY_FN | KEY_HOME:
+	case KEY_FN | FK_HOME:
 		p->cur = 0;
 		return;
 	case 5:
-	case KEY_FN | KEY_END:
+	case KEY_FN | FK_END:
 		p->cur = p->len;
 		return;
 	case 2:
-	case KEY_FN | KEY_LEFT:
+	case KEY_FN | FK_LEFT:
 		p->cur = prev_cp(p, p->cur);
 		return;
 	case 6:
-	case KEY_FN | KEY_RIGHT:
+	case KEY_FN | FK_RIGHT:
 		p->cur = next_cp(p, p->cur);
 		return;
-	case KEY_FN | KEY_UP:
+	case KEY_FN | FK_UP:
 		recall(p, -1);
 		return;
-	case KEY_FN | KEY_DOWN:
+	case KEY_FN | FK_DOWN:
 		recall(p, 1);
 		return;
 	default:
@@ -290,7 +289,7 @@ void prompt_draw(struct ui *u, int row, int width)
 		start += utf8_decode(clean + start, blen - start, &cp);
 	}
 	draw_text(row, lw, field + 1, clean + start, EL_PROMPT);
-	disp_cursor(row, lw + text_width(clean + start, blen - start));
+	draw_cursor(row, lw + text_width(clean + start, blen - start));
 	free(clean);
 	free(clean_before);
 }

@@ -1,15 +1,17 @@
 /* draw.h — width-aware drawing.  Every string is sanitized (text_sanitize),
  * then cut and padded by display columns (text_cut/text_fit) before it
- * reaches display.c: curses is never asked to clip, wrap or interpret.  The
+ * reaches the canvas (canvas.h) that ui/display.c paints: curses is never
+ * asked to clip, wrap or interpret.  The
  * screen is tiled (panes, borders, status line; help, results and compare
  * take the whole screen), every tile redrawn whole, so nothing is ever drawn
  * over half of a wide character. */
-#ifndef BAOGAO_UI_DRAW_H
-#define BAOGAO_UI_DRAW_H
+#ifndef BAOGAO_BROWSER_DRAW_H
+#define BAOGAO_BROWSER_DRAW_H
 
 #include <stddef.h>
 
-#include "ui/crt.h"
+#include "browser/canvas.h"
+#include "browser/elem.h"
 
 /* A highlighted byte range of an already sanitized string. */
 struct span {
@@ -17,6 +19,12 @@ struct span {
 	enum elem elem;
 };
 
+/* Every draw_* call below goes into this canvas until the next draw_begin. */
+void draw_begin(struct canvas *c);
+/* A vertical pane border of height rows starting at row. */
+void draw_border(int col, int row, int height);
+/* The terminal cursor at row, col (the prompt), hidden when row < 0. */
+void draw_cursor(int row, int col);
 /* Raw (unsanitized) text in [col, col+width) of row, cut and padded. */
 void draw_text(int row, int col, int width, const char *s, enum elem e);
 /* The same with an ellipsis when cut. */

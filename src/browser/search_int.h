@@ -1,11 +1,11 @@
 /* search_int.h — the search state shared by search.c and results.c. */
-#ifndef BAOGAO_UI_SEARCH_INT_H
-#define BAOGAO_UI_SEARCH_INT_H
+#ifndef BAOGAO_BROWSER_SEARCH_INT_H
+#define BAOGAO_BROWSER_SEARCH_INT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ui/search.h"
+#include "browser/search.h"
 
 #define CACHE_DOCS     32 /* a screenful of results from different documents */
 #define SNIPPET_BEFORE 60

@@ -13,16 +13,16 @@
  */
 #include "config.h"
 
-#include <curses.h> /* key codes only: display.c does the drawing */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
+#include "browser/export.h"
+#include "browser/screen.h"
+#include "browser/search.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/display.h"
-#include "ui/draw.h"
-#include "ui/search.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 10
@@ -103,9 +103,7 @@ static void compute_cells(struct ui *u, int rows, int cols)
 
 void screen_layout(struct ui *u)
 {
-	int rows, cols;
-	disp_size(&rows, &cols);
-	u->need_clear = 1;
+	int rows = u->canvas->rows, cols = u->canvas->cols;
 	u->too_small = cols < MIN_COLS || rows < MIN_ROWS;
 	u->stamp[u->focus] = ++u->tick;
 	if (u->too_small)
@@ -174,10 +172,11 @@ static void draw_status(struct ui *u, int row, int cols)
 		prompt_draw(u, row, cols - mw);
 		return;
 	}
-	disp_cursor(-1, 0);
+	draw_cursor(-1, 0);
 	char right[256], pos[64] = "";
-	if (!u->overlay && u->doc)
-		viewer_position(u->pane[PANE_VIEWER], pos, sizeof pos);
+	struct pane *viewer = u->pane[PANE_VIEWER];
+	if (!u->overlay && u->doc && viewer->ops->position)
+		viewer->ops->position(viewer, pos, sizeof pos);
 	char found[160] = "";
 	long total = search_total(u->search);
 	if (total >= 0)
@@ -216,28 +215,26 @@ static void draw_status(struct ui *u, int row, int cols)
 
 void screen_draw_status(struct ui *u)
 {
-	int rows, cols;
-	disp_size(&rows, &cols);
+	int rows = u->canvas->rows, cols = u->canvas->cols;
 	if (u->too_small || rows < 1)
 		return;
 	/* over the prompt too: the search it started is what runs */
 	char msg[600];
 	snprintf(msg, sizeof msg, " %s", u->msg);
-	disp_cursor(-1, 0);
+	draw_begin(u->canvas);
+	draw_cursor(-1, 0);
 	draw_text_ellipsis(rows - 1, 0, cols, msg, u->msg_elem);
-	disp_flush();
+	if (u->host.show)
+		u->host.show(u->host.ctx, u->canvas);
 }
 
 void screen_draw(struct ui *u)
 {
-	int rows, cols;
-	disp_size(&rows, &cols);
-	if (u->need_clear) {
-		disp_clear(u->need_clear > 1);
-		u->need_clear = 0;
-	}
+	struct canvas *c = u->canvas;
+	int rows = c->rows, cols = c->cols;
+	draw_begin(c);
+	canvas_clear(c); /* every tile is drawn whole, every frame */
 	if (u->too_small) {
-		disp_clear(0);
 		/* wrapped, so that a very small terminal still reads all of it */
 		char msg[160];
 		snprintf(msg, sizeof msg,
@@ -252,8 +249,6 @@ void screen_draw(struct ui *u)
 			free(part);
 		}
 		free(lines);
-		disp_cursor(-1, 0);
-		disp_flush();
 		return;
 	}
 	if (u->overlay) {
@@ -263,10 +258,34 @@ void screen_draw(struct ui *u)
 			if (u->shown[i])
 				panel_draw(u->pane[i]);
 		for (int b = 0; b < nborders && !u->zoom; b++)
-			disp_border(borders[b], 0, rows - 1);
+			draw_border(borders[b], 0, rows - 1);
 	}
 	draw_status(u, rows - 1, cols);
-	disp_flush();
+}
+
+void screen_focus(struct ui *u, int id)
+{
+	if (id < 0 || id >= PANE_COUNT)
+		return;
+	u->focus = id;
+	for (int i = 0; i < PANE_COUNT; i++)
+		u->pane[i]->focused = i == id && !u->overlay;
+	screen_layout(u);
+}
+
+static void open_view(struct ui *u, struct pane *p)
+{
+	u->overlay = p;
+	for (int i = 0; i < PANE_COUNT; i++)
+		u->pane[i]->focused = 0;
+	p->focused = 1;
+	screen_layout(u);
+}
+
+static void close_view(struct ui *u)
+{
+	u->overlay = NULL;
+	screen_focus(u, u->focus);
 }
 
 static void cycle_focus(struct ui *u, int dir)
@@ -275,19 +294,18 @@ static void cycle_focus(struct ui *u, int dir)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (tab_order[i] == u->focus)
 			at = i;
-	ui_focus(u, tab_order[(at + dir + PANE_COUNT) % PANE_COUNT]);
+	screen_focus(u, tab_order[(at + dir + PANE_COUNT) % PANE_COUNT]);
 }
 
-static void open_overlay(struct ui *u, struct pane **slot, struct pane *(*make)(struct ui *))
+/* The key toggles its view: open (and read afresh), or closed again. */
+static void toggle_view(struct ui *u, struct pane *view)
 {
-	if (!*slot)
-		*slot = make(u);
-	if (u->overlay == *slot) {
-		ui_close_overlay(u);
+	if (u->overlay == view) {
+		close_view(u);
 		return;
 	}
-	ui_open_overlay(u, *slot);
-	(*slot)->ops->load(*slot);
+	open_view(u, view);
+	view->ops->load(view);
 }
 
 static void global_action(struct ui *u, enum action a)
@@ -295,7 +313,7 @@ static void global_action(struct ui *u, enum action a)
 	switch (a) {
 	case ACT_QUIT:
 		if (u->overlay)
-			ui_close_overlay(u);
+			close_view(u);
 		else if (u->zoom) {
 			u->zoom = 0;
 			screen_layout(u);
@@ -304,20 +322,20 @@ static void global_action(struct ui *u, enum action a)
 		break;
 	case ACT_BACK:
 		if (u->overlay)
-			ui_close_overlay(u);
+			close_view(u);
 		else if (u->zoom) {
 			u->zoom = 0;
 			screen_layout(u);
 		}
 		break;
 	case ACT_HELP:
-		open_overlay(u, &u->help, help_new);
+		toggle_view(u, u->help);
 		break;
 	case ACT_RESULTS:
-		open_overlay(u, &u->results, results_new);
+		toggle_view(u, u->results);
 		break;
 	case ACT_COMPARE:
-		open_overlay(u, &u->compare, compare_new);
+		toggle_view(u, u->compare);
 		break;
 	case ACT_EXPORT: {
 		char name[256];
@@ -335,7 +353,7 @@ static void global_action(struct ui *u, enum action a)
 	case ACT_FOCUS_3:
 	case ACT_FOCUS_4:
 		if (!u->overlay)
-			ui_focus(u, PANE_DISTRICT + (a - ACT_FOCUS_1));
+			screen_focus(u, PANE_DISTRICT + (a - ACT_FOCUS_1));
 		break;
 	case ACT_ZOOM:
 		if (!u->overlay) {
@@ -344,7 +362,7 @@ static void global_action(struct ui *u, enum action a)
 		}
 		break;
 	case ACT_REDRAW:
-		u->need_clear = 2;
+		u->canvas->repaint = 2;
 		break;
 	case ACT_SEARCH:
 		prompt_open(u, u->overlay ? PROMPT_FIND : PROMPT_SEARCH);
@@ -368,10 +386,8 @@ static void global_action(struct ui *u, enum action a)
 	}
 }
 
-void screen_mouse(struct ui *u)
+void screen_mouse(struct ui *u, enum mouse_kind kind, int row, int col)
 {
-	int row, col;
-	enum crt_mouse_kind kind = crt_mouse(&row, &col);
 	if (kind == MOUSE_NONE || u->too_small)
 		return;
 	struct pane *target = NULL;
@@ -384,7 +400,7 @@ void screen_mouse(struct ui *u)
 			    col >= p->col && col < p->col + p->width) {
 				target = p;
 				if (kind == MOUSE_CLICK && u->focus != i)
-					ui_focus(u, i);
+					screen_focus(u, i);
 			}
 		}
 	}
@@ -396,19 +412,21 @@ void screen_mouse(struct ui *u)
 		panel_click(target, row);
 }
 
-void screen_key(struct ui *u, int key)
+/* What a list's key op asked for (enum key_result). */
+static void finish_key(struct ui *u, int r)
 {
-	if (key == (KEY_FN | KEY_RESIZE)) {
-		screen_layout(u);
-		return;
-	}
-	u->msg[0] = '\0';
+	if ((r & KR_CLOSE) == KR_CLOSE && u->overlay)
+		close_view(u);
+	if ((r & KR_READ) == KR_READ)
+		screen_focus(u, PANE_VIEWER);
+	else if ((r & KR_TO_TREE) == KR_TO_TREE)
+		screen_focus(u, PANE_TREE);
+}
+
+static void route_key(struct ui *u, int key)
+{
 	if (prompt_active(u)) {
 		prompt_key(u, key);
-		return;
-	}
-	if (key == (KEY_FN | KEY_MOUSE)) {
-		screen_mouse(u);
 		return;
 	}
 	struct pane *ctx = u->overlay ? u->overlay : u->pane[u->focus];
@@ -421,9 +439,24 @@ void screen_key(struct ui *u, int key)
 		ui_message(u, EL_MESSAGE, "%s: no action here (? lists the keys)", name);
 		return;
 	}
-	if (ctx->ops->key && ctx->ops->key(ctx, a))
+	int r = ctx->ops->key ? ctx->ops->key(ctx, a) : KR_IGNORED;
+	if (r) {
+		finish_key(u, r);
 		return;
+	}
 	if (panel_key(ctx, a))
 		return;
 	global_action(u, a);
+}
+
+void screen_key(struct ui *u, int key)
+{
+	u->msg[0] = '\0';
+	struct mark before = u->mark;
+	route_key(u, key);
+	/* After a jump (a match, a source sentence), where the viewer shares a
+	 * column with the focused pane it comes forward: a jump is for reading. */
+	if (memcmp(&before, &u->mark, sizeof before) != 0 && !u->shown[PANE_VIEWER] &&
+	    !u->overlay && u->mark.paragraph)
+		screen_focus(u, PANE_VIEWER);
 }

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 
 struct district_line {
 	size_t region; /* index into regions */
@@ -191,10 +191,9 @@ static int district_key(struct pane *p, enum action a)
 	size_t region = l->region;
 	switch (a) {
 	case ACT_ENTER:
-		if (l->doc < 0)
-			set_open(p, region, !d->r[region].open);
-		else
-			ui_focus(p->ui, PANE_VIEWER);
+		if (l->doc >= 0)
+			return KR_READ;
+		set_open(p, region, !d->r[region].open);
 		return 1;
 	case ACT_FOLD_TOGGLE:
 		set_open(p, region, !d->r[region].open);
@@ -246,7 +245,16 @@ static void district_destroy(struct pane *p)
 	free(p->data);
 }
 
+static void district_sync(struct pane *p);
+
+static void district_follow(struct pane *p, enum follow what)
+{
+	if (what == FOLLOW_REVEAL)
+		district_sync(p);
+}
+
 static const struct pane_ops district_ops = {
+    .follow = district_follow,
     .keymap = KM_DISTRICT,
     .load = district_load,
     .draw_line = district_draw_line,
@@ -266,7 +274,7 @@ struct pane *district_new(struct ui *u)
 	return panel_new(u, &district_ops, d);
 }
 
-void district_sync(struct pane *p)
+static void district_sync(struct pane *p)
 {
 	struct district *d = p->data;
 	struct ui *u = p->ui;

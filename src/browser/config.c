@@ -1,15 +1,14 @@
 /* config.c — parser for data/keys.conf and the user's configuration. */
 #include "config.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/crt.h"
-#include "ui/keys.h"
-#include "ui/uiconfig.h"
+#include "browser/elem.h"
+#include "browser/keys.h"
+#include "browser/uiconfig.h"
 
 #define MAX_WORDS 8
 
@@ -62,17 +61,22 @@ static int parse_colour(const char *s, int *out)
 	return -1;
 }
 
-static int parse_attrs(char **w, int n, unsigned long *out)
+static int parse_attrs(char **w, int n, unsigned *out)
 {
 	static const struct {
 		const char *name;
-		unsigned long attr;
+		unsigned attr;
 	} attrs[] = {
-	    {"normal", A_NORMAL},   {"bold", A_BOLD},   {"underline", A_UNDERLINE},
-	    {"reverse", A_REVERSE}, {"dim", A_DIM},     {"standout", A_STANDOUT},
-	    {"italic", A_ITALIC},   {"blink", A_BLINK},
+	    {"normal", 0},
+	    {"bold", ATTR_BOLD},
+	    {"underline", ATTR_UNDERLINE},
+	    {"reverse", ATTR_REVERSE},
+	    {"dim", ATTR_DIM},
+	    {"standout", ATTR_STANDOUT},
+	    {"italic", ATTR_ITALIC},
+	    {"blink", ATTR_BLINK},
 	};
-	*out = A_NORMAL;
+	*out = 0;
 	for (int i = 0; i < n; i++) {
 		size_t k;
 		for (k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
@@ -115,7 +119,7 @@ static const char *line_colour(char **w, int n, enum theme_variant v)
 		return "colour line without an element";
 	if (e < 0)
 		return "unknown element";
-	unsigned long attrs;
+	unsigned attrs;
 	if (v == THEME_MONO) {
 		if (parse_attrs(w + 2, n - 2, &attrs) < 0)
 			return "unknown attribute (normal bold underline reverse dim standout "

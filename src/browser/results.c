@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
+#include "browser/search_int.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
-#include "ui/search_int.h"
 
 static void results_load(struct pane *p)
 {
@@ -24,9 +24,11 @@ static void results_load(struct pane *p)
 	}
 }
 
-void results_reset(struct pane *p)
+static void results_follow(struct pane *p, enum follow what)
 {
-	p->selected = p->top = 0;
+	if (what != FOLLOW_MATCHES)
+		return;
+	p->selected = p->top = 0; /* a new search: its list from the top */
 	results_load(p);
 }
 
@@ -124,10 +126,8 @@ static int results_key(struct pane *p, enum action a)
 {
 	struct ui *u = p->ui;
 	if (a == ACT_ENTER && p->count) {
-		ui_close_overlay(u);
 		search_goto(u, (long)p->selected);
-		ui_focus(u, PANE_VIEWER);
-		return 1;
+		return KR_CLOSE | KR_READ;
 	}
 	return 0;
 }
@@ -148,6 +148,7 @@ static const char *results_empty(struct pane *p)
 }
 
 static const struct pane_ops results_ops = {
+    .follow = results_follow,
     .keymap = KM_RESULTS,
     .load = results_load,
     .draw_line = results_draw_line,

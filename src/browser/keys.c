@@ -1,14 +1,13 @@
 /* keys.c — action names, key names and the binding table. */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "browser/keys.h"
 #include "text/text.h"
-#include "ui/keys.h"
 
 static const struct {
 	const char *name, *help;
@@ -91,18 +90,18 @@ static const struct {
 	const char *name;
 	int key;
 } named_keys[] = {
-    {"Up", KEY_FN | KEY_UP},
-    {"Down", KEY_FN | KEY_DOWN},
-    {"Left", KEY_FN | KEY_LEFT},
-    {"Right", KEY_FN | KEY_RIGHT},
-    {"PgUp", KEY_FN | KEY_PPAGE},
-    {"PgDown", KEY_FN | KEY_NPAGE},
-    {"PgDn", KEY_FN | KEY_NPAGE},
-    {"Home", KEY_FN | KEY_HOME},
-    {"End", KEY_FN | KEY_END},
-    {"Insert", KEY_FN | KEY_IC},
-    {"Delete", KEY_FN | KEY_DC},
-    {"BackTab", KEY_FN | KEY_BTAB},
+    {"Up", KEY_FN | FK_UP},
+    {"Down", KEY_FN | FK_DOWN},
+    {"Left", KEY_FN | FK_LEFT},
+    {"Right", KEY_FN | FK_RIGHT},
+    {"PgUp", KEY_FN | FK_PPAGE},
+    {"PgDown", KEY_FN | FK_NPAGE},
+    {"PgDn", KEY_FN | FK_NPAGE},
+    {"Home", KEY_FN | FK_HOME},
+    {"End", KEY_FN | FK_END},
+    {"Insert", KEY_FN | FK_IC},
+    {"Delete", KEY_FN | FK_DC},
+    {"BackTab", KEY_FN | FK_BTAB},
     {"Enter", '\r'},
     {"Tab", '\t'},
     {"Esc", 27},
@@ -139,7 +138,7 @@ int key_parse(const char *name)
 	if ((inner[0] == 'F' || inner[0] == 'f') && inner[1] >= '1' && inner[1] <= '9') {
 		int n = atoi(inner + 1);
 		if (n >= 1 && n <= 12)
-			return KEY_FN | KEY_F(n);
+			return KEY_FN | (FK_F0 + n);
 	}
 	return -1;
 }
@@ -157,12 +156,13 @@ void key_format(int key, char *buf, size_t size)
 		snprintf(buf, size, "<C-%c>", 'a' + key - 1);
 		return;
 	}
-	if ((key & KEY_FN) && (key & ~KEY_FN) >= KEY_F(1) && (key & ~KEY_FN) <= KEY_F(12)) {
-		snprintf(buf, size, "<F%d>", (key & ~KEY_FN) - KEY_F(0));
+	if ((key & KEY_FN) && (key & ~KEY_FN) > FK_F0 && (key & ~KEY_FN) <= FK_F0 + 12) {
+		snprintf(buf, size, "<F%d>", (key & ~KEY_FN) - FK_F0);
 		return;
 	}
 	if (key & KEY_FN) {
-		snprintf(buf, size, "<key%d>", key & ~KEY_FN);
+		int code = key & ~KEY_FN;
+		snprintf(buf, size, "<key%d>", code >= FK_OTHER ? code - FK_OTHER : code);
 		return;
 	}
 	char u[5];

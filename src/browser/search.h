@@ -2,8 +2,8 @@
  * pattern, the total (model_search_count), n/N across sections and documents
  * and the results list.  Only the hits of the documents on screen are held in
  * memory (a few documents' worth), never the whole result set. */
-#ifndef BAOGAO_UI_SEARCH_H
-#define BAOGAO_UI_SEARCH_H
+#ifndef BAOGAO_BROWSER_SEARCH_H
+#define BAOGAO_BROWSER_SEARCH_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -35,9 +35,6 @@ size_t search_doc_hits(struct ui *u, int64_t doc, const struct hit_pos **out);
 /* The current match, or NULL. */
 const struct hit_pos *search_current_hit(struct ui *u);
 
-/* The results list (results.c). */
-struct pane *results_new(struct ui *u);
-void results_reset(struct pane *p);
 /* Used by results.c: the document holding global match `index` (0-based),
  * the index of its first match and (at, unless NULL) its place in the
  * search's list of documents; -1 when out of range. */

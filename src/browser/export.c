@@ -16,9 +16,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "browser/app.h"
+#include "browser/export.h"
 #include "model/indicators.h"
 #include "report/compare_report.h"
-#include "ui/app.h"
 
 void compare_export_default(const struct ui *u, char *buf, size_t size)
 {

@@ -1,14 +1,35 @@
-/* draw.c — sanitize, cut, pad, then hand to display.c. */
+/* draw.c — sanitize, cut, pad, then into the canvas (canvas.c), which
+ * ui/display.c paints. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/canvas.h"
+#include "browser/draw.h"
 #include "text/text.h"
-#include "ui/display.h"
-#include "ui/draw.h"
 
 static int ambiguous_fallback;
+static struct canvas *target;
+
+void draw_begin(struct canvas *c)
+{
+	target = c;
+}
+
+void draw_border(int col, int row, int height)
+{
+	/* │ is an ambiguous character: two columns in a wide terminal, where an
+	 * ASCII bar keeps every border one column. */
+	const char *bar = text_ambiguous_width() == 2 ? "|" : "\xe2\x94\x82";
+	for (int r = row; r < row + height; r++)
+		canvas_put(target, r, col, bar, strlen(bar), EL_BORDER);
+}
+
+void draw_cursor(int row, int col)
+{
+	canvas_cursor(target, row, col);
+}
 
 void draw_set_ambiguous_fallback(int on)
 {
@@ -79,7 +100,8 @@ static void emit(int row, int col, const char *s, size_t len, enum elem e)
 		o = len;
 	}
 	buf[o] = '\0';
-	disp_put(row, col, buf, e);
+	if (target)
+		canvas_put(target, row, col, buf, o, e);
 	if (buf != stack)
 		free(buf);
 }

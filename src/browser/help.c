@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 
 struct help_line {
 	char *keys; /* NULL: a heading */

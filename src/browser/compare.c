@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
 #include "model/indicators.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 
 #define MID_W 10
 
@@ -369,10 +369,8 @@ static int compare_key(struct pane *p, enum action a)
 			ui_message(u, EL_ERROR, "no result to open for this row");
 			return 1;
 		}
-		ui_close_overlay(u);
 		ui_show_source(u, src->doc, src->paragraph, (size_t)src->start, (size_t)src->end);
-		ui_focus(u, PANE_VIEWER);
-		return 1;
+		return KR_CLOSE | KR_READ;
 	}
 	default:
 		return 0;

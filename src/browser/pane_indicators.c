@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
 #include "model/indicators.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 
 enum sort_col { SORT_SOURCE, SORT_NAME, SORT_YEAR, SORT_KIND, SORT_VALUE, SORT_GROWTH, SORT_COUNT };
 
@@ -240,7 +240,7 @@ static int ind_key(struct pane *p, enum action a)
 			const struct indicator_row *r = &d->rows[d->order[p->selected]];
 			ui_show_source(p->ui, r->doc, r->paragraph, (size_t)r->start,
 			               (size_t)r->end);
-			ui_focus(p->ui, PANE_VIEWER);
+			return KR_READ;
 		}
 		return 1;
 	case ACT_SORT:
@@ -311,7 +311,14 @@ static void ind_destroy(struct pane *p)
 	free(d);
 }
 
+static void ind_follow(struct pane *p, enum follow what)
+{
+	if (what == FOLLOW_SCOPE)
+		ind_load(p);
+}
+
 static const struct pane_ops indicators_ops = {
+    .follow = ind_follow,
     .keymap = KM_INDICATORS,
     .load = ind_load,
     .draw_line = ind_draw_line,

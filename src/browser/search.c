@@ -13,10 +13,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "browser/app.h"
+#include "browser/search.h"
+#include "browser/search_int.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/search.h"
-#include "ui/search_int.h"
 
 void search_free(struct search *s)
 {
@@ -91,16 +91,16 @@ long search_current(const struct search *s)
 struct search_watch {
 	struct ui *u;
 	struct timespec start;
-	int shown, by_key;
+	int shown, by_key, by_signal;
 };
 
 static int search_cancelled(void *ctx)
 {
 	struct search_watch *w = ctx;
-	if (crt_signal)
-		return 1;
-	if (crt_cancel_key()) {
-		w->by_key = 1;
+	int why = w->u->host.interrupted ? w->u->host.interrupted(w->u->host.ctx) : 0;
+	if (why) {
+		w->by_key = why == 1;
+		w->by_signal = why == 2;
 		return 1;
 	}
 	struct timespec now;
@@ -110,7 +110,8 @@ static int search_cancelled(void *ctx)
 	if (!w->shown && t > 0.25) {
 		w->shown = 1;
 		ui_message(w->u, EL_MESSAGE, "搜索中… searching (Esc cancels)");
-		screen_draw_status(w->u);
+		if (w->u->status_now)
+			w->u->status_now(w->u);
 	}
 	return 0;
 }
@@ -134,7 +135,7 @@ static void say_stopped(struct ui *u, const struct search_watch *w)
 	if (w->by_key)
 		ui_message(u, EL_ERROR,
 		           "search cancelled: the counts shown are the ones found so far");
-	else if (!crt_signal)
+	else if (!w->by_signal)
 		ui_message(u, EL_ERROR,
 		           "search stopped after %g s: the counts shown are the ones found so far",
 		           MODEL_SEARCH_SECONDS);
@@ -417,14 +418,12 @@ void search_start(struct ui *u, const char *input, int regex)
 	order_docs(u, counts, n);
 	model_search_count_free(counts, n);
 	s->total = total;
-	if (u->results)
-		results_reset(u->results);
+	ui_matches_changed(u); /* the results list and the viewer's marks */
 	if (total == 0) {
 		ui_message(u, EL_ERROR, "%s%s: no match in %zu documents", regex ? "re:" : "",
 		           s->term, (size_t)model_doc_count(u->m));
 		if (rc == MODEL_SEARCH_STOPPED)
 			say_stopped(u, &w);
-		viewer_marks_changed(u->pane[PANE_VIEWER]);
 		return;
 	}
 	size_t docs = 0;

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/app.h"
+#include "browser/draw.h"
+#include "browser/search.h"
 #include "text/page.h"
 #include "text/text.h"
-#include "ui/app.h"
-#include "ui/draw.h"
-#include "ui/search.h"
 
 /* One heading or paragraph, in the order added to the page: block i of the
  * page is blocks[i]. */
@@ -366,10 +366,9 @@ static const char *viewer_empty(struct pane *pn)
 
 static int viewer_key(struct pane *pn, enum action a)
 {
-	if (a == ACT_ENTER) {
-		ui_focus(pn->ui, PANE_TREE);
-		return 1;
-	}
+	(void)pn;
+	if (a == ACT_ENTER)
+		return KR_TO_TREE;
 	return 0;
 }
 
@@ -379,7 +378,38 @@ static void viewer_destroy(struct pane *pn)
 	free(pn->data);
 }
 
+static void viewer_goto_section(struct pane *pn, int64_t section);
+static void viewer_goto_cp(struct pane *pn, int64_t paragraph, size_t cp);
+static void viewer_position(struct pane *pn, char *buf, size_t size);
+
+static void viewer_follow(struct pane *pn, enum follow what)
+{
+	struct ui *u = pn->ui;
+	switch (what) {
+	case FOLLOW_DOC:
+		viewer_load(pn);
+		break;
+	case FOLLOW_SECTION:
+		viewer_goto_section(pn, u->section);
+		break;
+	case FOLLOW_MATCHES:
+		load_marks(pn);
+		break;
+	case FOLLOW_MARK:
+		load_marks(pn);
+		viewer_goto_cp(pn, u->mark.paragraph, u->mark.cp_start);
+		/* the tree follows the viewer's new position */
+		if (pn->count)
+			pn->ops->select(pn, pn->selected);
+		break;
+	default:
+		break;
+	}
+}
+
 static const struct pane_ops viewer_ops = {
+    .follow = viewer_follow,
+    .position = viewer_position,
     .keymap = KM_VIEWER,
     .load = viewer_load,
     .resize = viewer_resize,
@@ -400,7 +430,7 @@ struct pane *viewer_new(struct ui *u)
 	return panel_new(u, &viewer_ops, v);
 }
 
-void viewer_goto_section(struct pane *pn, int64_t section)
+static void viewer_goto_section(struct pane *pn, int64_t section)
 {
 	struct viewer *v = pn->data;
 	for (size_t i = 0; i < v->nblocks; i++) {
@@ -413,7 +443,7 @@ void viewer_goto_section(struct pane *pn, int64_t section)
 	}
 }
 
-void viewer_goto_cp(struct pane *pn, int64_t paragraph, size_t cp)
+static void viewer_goto_cp(struct pane *pn, int64_t paragraph, size_t cp)
 {
 	struct viewer *v = pn->data;
 	long bi = find_block(v, paragraph);
@@ -428,12 +458,7 @@ void viewer_goto_cp(struct pane *pn, int64_t paragraph, size_t cp)
 		panel_scroll_to(pn, line, 1);
 }
 
-void viewer_marks_changed(struct pane *pn)
-{
-	load_marks(pn);
-}
-
-void viewer_position(struct pane *pn, char *buf, size_t size)
+static void viewer_position(struct pane *pn, char *buf, size_t size)
 {
 	if (pn->count == 0)
 		snprintf(buf, size, "-");

@@ -1,0 +1,27 @@
+/* browser.h — the browser core: everything the browser does, with no
+ * terminal in it.  Keys go in, a canvas of text comes out; ui/ui.c runs it on
+ * a terminal and tests/test_browser.c on a canvas of its own.  The only door
+ * into src/browser/ from outside. */
+#ifndef BAOGAO_BROWSER_BROWSER_H
+#define BAOGAO_BROWSER_BROWSER_H
+
+#include "browser/app.h"
+#include "browser/canvas.h"
+#include "browser/keys.h"
+#include "model/model.h"
+
+/* Reads data/keys.conf and the user's file (config: NULL = the default
+ * place), makes the panes and chooses the first document, on a screen of
+ * rows × cols.  Problems with the configuration wait in the status line. */
+struct ui *browser_new(model *m, const char *config, struct browser_host host, int rows, int cols);
+void browser_free(struct ui *u);
+/* A key (browser/keys.h) */
+void browser_key(struct ui *u, int key);
+void browser_mouse(struct ui *u, enum mouse_kind kind, int row, int col);
+void browser_resize(struct ui *u, int rows, int cols);
+/* Draws the whole screen into the canvas and returns it. */
+struct canvas *browser_draw(struct ui *u);
+/* 1 once the user has quit; *status: the exit status asked for. */
+int browser_quit(const struct ui *u, int *status);
+
+#endif
