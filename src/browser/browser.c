@@ -8,6 +8,7 @@
 
 #include "browser/browser.h"
 #include "browser/lists.h"
+#include "browser/prompt.h"
 #include "browser/screen.h"
 #include "browser/search.h"
 #include "browser/uiconfig.h"

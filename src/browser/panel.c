@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "browser/app.h"
 #include "browser/draw.h"
 #include "browser/panel.h"
 #include "text/text.h"

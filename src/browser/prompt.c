@@ -12,6 +12,7 @@
 #include "browser/draw.h"
 #include "browser/export.h"
 #include "browser/keys.h"
+#include "browser/prompt.h"
 #include "browser/search.h"
 #include "text/text.h"
 

@@ -20,6 +20,7 @@
 #include "browser/app.h"
 #include "browser/draw.h"
 #include "browser/export.h"
+#include "browser/prompt.h"
 #include "browser/screen.h"
 #include "browser/search.h"
 #include "text/text.h"
