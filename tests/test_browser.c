@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "browser/browser.h"
+#include "browser/screen.h"
 #include "browser/search.h"
 #include "check.h"
 #include "ingest/ingest.h"
@@ -163,6 +164,33 @@ static void test_screens(model *m)
 	}
 }
 
+/* The layout is a function of the size: tiles cover the body, side by side
+ * at 160 columns, one at a time below 60. */
+static void test_layout(void)
+{
+	static const int sizes[][2] = {{24, 80}, {40, 120}, {70, 250}, {30, 59}, {21, 100}};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		int rows = sizes[i][0], cols = sizes[i][1];
+		struct layout l = screen_tiles(rows, cols, 8);
+		unsigned all = 0;
+		long area = 0;
+		for (int t = 0; t < l.ntiles; t++) {
+			all |= l.tile[t].mask;
+			area += (long)l.tile[t].w * l.tile[t].h;
+			CHECK(l.tile[t].col + l.tile[t].w <= cols);
+			CHECK(l.tile[t].row + l.tile[t].h <= rows - 1);
+		}
+		CHECK_MSG(all == 15, "every pane has a tile at %dx%d", cols, rows);
+		CHECK_MSG(area + (long)l.nborders * (rows - 1) == (long)cols * (rows - 1),
+		          "tiles and borders cover the body at %dx%d", cols, rows);
+	}
+	CHECK_INT(screen_tiles(70, 250, 8).ntiles, 4);
+	CHECK_INT(screen_tiles(70, 250, 8).nborders, 3);
+	CHECK_INT(screen_tiles(30, 59, 8).ntiles, 1);
+	CHECK_INT(screen_tiles(40, 120, 8).ntiles, 4);
+	CHECK_INT(screen_tiles(24, 80, 8).ntiles, 3); /* viewer and indicators share one */
+}
+
 /* What the core does without a screen to see it on. */
 static void test_behaviour(model *m)
 {
@@ -246,6 +274,7 @@ int main(void)
 	struct ingest_totals t = {0};
 	CHECK_INT(ingest_paths(&sink, paths, 5, NULL, NULL, &t), 0);
 	CHECK_INT(t.stored, 5);
+	test_layout();
 	test_screens(m);
 	test_behaviour(m);
 	for (int i = 0; i < 5; i++)

@@ -24,6 +24,19 @@ struct mark {
 struct search;
 struct prompt;
 
+/* The screen cut into tiles for the panes (screen_tiles, a function of the
+ * size alone). */
+struct tile {
+	int row, col, w, h;
+	unsigned mask; /* the panes (1 << enum pane_id) that may be shown here */
+};
+struct layout {
+	struct tile tile[PANE_COUNT];
+	int ntiles;
+	int border[PANE_COUNT]; /* columns of the vertical borders */
+	int nborders;
+};
+
 /* What the core asks of the terminal it runs in: ui/ui.c fills it; the
  * golden-screen test leaves it empty. */
 struct browser_host {
@@ -47,6 +60,7 @@ struct ui {
 	/* the status line drawn and shown at once (screen.c), for long work */
 	void (*status_now)(struct ui *u);
 	struct pane *help, *results, *compare;
+	struct layout layout;
 	int shown[PANE_COUNT];      /* visible in the current layout */
 	unsigned stamp[PANE_COUNT]; /* when last focused: a shared column shows the latest */
 	unsigned tick;

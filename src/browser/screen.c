@@ -31,75 +31,65 @@
 /* Visual order, left to right: the order Tab follows. */
 static const int tab_order[PANE_COUNT] = {PANE_DISTRICT, PANE_TREE, PANE_VIEWER, PANE_INDICATORS};
 
-struct cell {
-	int row, col, w, h;
-	unsigned mask; /* panes that may be shown here */
-};
-
-static struct cell cells[PANE_COUNT];
-static int ncells;
-static int borders[PANE_COUNT];
-static int nborders;
-
 static int clampi(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static void add_cell(int row, int col, int w, int h, unsigned mask)
+static void add_tile(struct layout *l, int row, int col, int w, int h, unsigned mask)
 {
-	cells[ncells++] = (struct cell){row, col, w, h, mask};
+	l->tile[l->ntiles++] = (struct tile){row, col, w, h, mask};
 }
 
 #define BIT(p) (1u << (p))
 
-static void compute_cells(struct ui *u, int rows, int cols)
+struct layout screen_tiles(int rows, int cols, int district_rows)
 {
+	struct layout l = {0};
 	int body = rows - 1;
-	ncells = nborders = 0;
 	if (cols >= 160) {
 		int d = clampi(cols * 14 / 100, 20, 30);
 		int t = clampi(cols * 20 / 100, 26, 44);
 		int i = clampi(cols * 27 / 100, 44, 64);
 		int v = cols - d - t - i - 3;
 		int x = 0;
-		add_cell(0, x, d, body, BIT(PANE_DISTRICT));
+		add_tile(&l, 0, x, d, body, BIT(PANE_DISTRICT));
 		x += d;
-		borders[nborders++] = x++;
-		add_cell(0, x, t, body, BIT(PANE_TREE));
+		l.border[l.nborders++] = x++;
+		add_tile(&l, 0, x, t, body, BIT(PANE_TREE));
 		x += t;
-		borders[nborders++] = x++;
-		add_cell(0, x, v, body, BIT(PANE_VIEWER));
+		l.border[l.nborders++] = x++;
+		add_tile(&l, 0, x, v, body, BIT(PANE_VIEWER));
 		x += v;
-		borders[nborders++] = x++;
-		add_cell(0, x, i, body, BIT(PANE_INDICATORS));
-		return;
+		l.border[l.nborders++] = x++;
+		add_tile(&l, 0, x, i, body, BIT(PANE_INDICATORS));
+		return l;
 	}
 	if (cols < 60) {
-		add_cell(0, 0, cols, body,
+		add_tile(&l, 0, 0, cols, body,
 		         BIT(PANE_DISTRICT) | BIT(PANE_TREE) | BIT(PANE_VIEWER) |
 		             BIT(PANE_INDICATORS));
-		return;
+		return l;
 	}
 	int left = cols >= 100 ? clampi(cols * 30 / 100, 28, 44) : clampi(cols * 32 / 100, 22, 34);
 	int right = cols - left - 1;
-	borders[nborders++] = left;
+	l.border[l.nborders++] = left;
 	if (body >= 20) {
 		/* The district list gets the rows it needs, up to two fifths. */
-		int want = (int)u->pane[PANE_DISTRICT]->count + 1;
-		int dh = clampi(want, 5, body * 2 / 5);
-		add_cell(0, 0, left, dh, BIT(PANE_DISTRICT));
-		add_cell(dh, 0, left, body - dh, BIT(PANE_TREE));
+		int dh = clampi(district_rows + 1, 5, body * 2 / 5);
+		add_tile(&l, 0, 0, left, dh, BIT(PANE_DISTRICT));
+		add_tile(&l, dh, 0, left, body - dh, BIT(PANE_TREE));
 	} else {
-		add_cell(0, 0, left, body, BIT(PANE_DISTRICT) | BIT(PANE_TREE));
+		add_tile(&l, 0, 0, left, body, BIT(PANE_DISTRICT) | BIT(PANE_TREE));
 	}
 	if (cols >= 100 && body >= 20) {
 		int ih = clampi(body * 35 / 100, 6, 16);
-		add_cell(0, left + 1, right, body - ih, BIT(PANE_VIEWER));
-		add_cell(body - ih, left + 1, right, ih, BIT(PANE_INDICATORS));
+		add_tile(&l, 0, left + 1, right, body - ih, BIT(PANE_VIEWER));
+		add_tile(&l, body - ih, left + 1, right, ih, BIT(PANE_INDICATORS));
 	} else {
-		add_cell(0, left + 1, right, body, BIT(PANE_VIEWER) | BIT(PANE_INDICATORS));
+		add_tile(&l, 0, left + 1, right, body, BIT(PANE_VIEWER) | BIT(PANE_INDICATORS));
 	}
+	return l;
 }
 
 void screen_layout(struct ui *u)
@@ -118,21 +108,23 @@ void screen_layout(struct ui *u)
 		for (int i = 0; i < PANE_COUNT; i++)
 			u->shown[i] = i == u->focus;
 		panel_place(u->pane[u->focus], 0, 0, cols, body);
-		nborders = 0;
+		u->layout.nborders = 0;
 		return;
 	}
-	compute_cells(u, rows, cols);
+	struct layout l = screen_tiles(rows, cols, (int)u->pane[PANE_DISTRICT]->count);
+	u->layout = l;
 	for (int i = 0; i < PANE_COUNT; i++)
 		u->shown[i] = 0;
-	for (int c = 0; c < ncells; c++) {
+	/* each tile shows the pane of its own focused last */
+	for (int c = 0; c < l.ntiles; c++) {
+		const struct tile *t = &l.tile[c];
 		int best = -1;
 		for (int i = 0; i < PANE_COUNT; i++)
-			if ((cells[c].mask & BIT(i)) && (best < 0 || u->stamp[i] > u->stamp[best]))
+			if ((t->mask & BIT(i)) && (best < 0 || u->stamp[i] > u->stamp[best]))
 				best = i;
 		for (int i = 0; i < PANE_COUNT; i++)
-			if (cells[c].mask & BIT(i))
-				panel_place(u->pane[i], cells[c].row, cells[c].col, cells[c].w,
-				            cells[c].h);
+			if (t->mask & BIT(i))
+				panel_place(u->pane[i], t->row, t->col, t->w, t->h);
 		u->shown[best] = 1;
 	}
 }
@@ -258,8 +250,8 @@ void screen_draw(struct ui *u)
 		for (int i = 0; i < PANE_COUNT; i++)
 			if (u->shown[i])
 				panel_draw(u->pane[i]);
-		for (int b = 0; b < nborders && !u->zoom; b++)
-			draw_border(borders[b], 0, rows - 1);
+		for (int b = 0; b < u->layout.nborders && !u->zoom; b++)
+			draw_border(u->layout.border[b], 0, rows - 1);
 	}
 	draw_status(u, rows - 1, cols);
 }

@@ -6,6 +6,14 @@
 
 #include "browser/app.h"
 
+/* The tiles for a screen of rows × cols (district_rows: the lines of the
+ * district list, which gets the rows it needs up to two fifths):
+ *   ≥ 160 columns    district | tree | viewer | indicators, side by side
+ *   ≥ 100 × 21       district over tree | viewer over indicators
+ *   ≥ 60 columns     district over tree (or one of them when short) |
+ *                    viewer or indicators, whichever was focused last
+ *   < 60 columns     one pane at a time */
+struct layout screen_tiles(int rows, int cols, int district_rows);
 /* Places the panes for the canvas's size, the focus and the zoom. */
 void screen_layout(struct ui *u);
 void screen_draw(struct ui *u);
