@@ -16,6 +16,7 @@
 #include "browser/browser.h"
 #include "browser/screen.h"
 #include "browser/search.h"
+#include "browser/search_int.h"
 #include "check.h"
 #include "ingest/ingest.h"
 #include "model/sink.h"
@@ -219,6 +220,18 @@ static void test_behaviour(model *m)
 	/* the viewer holds the match's paragraph */
 	CHECK(u->mark.paragraph > 0);
 	CHECK_INT(u->mark.cp_end - u->mark.cp_start, 2);
+	/* n walks the documents in the district list's order (model_docs) */
+	struct doc_info *all = NULL;
+	size_t nall = 0;
+	CHECK_INT(model_docs(m, NULL, &all, &nall), 0);
+	size_t at = 0;
+	for (size_t i = 0; i < u->search->ndocs; i++) {
+		while (at < nall && all[at].id != u->search->docs[i].doc)
+			at++;
+		CHECK_MSG(at < nall, "search document %zu in the list's order", i);
+	}
+	CHECK(u->search->ndocs >= 4);
+	model_docs_free(all, nall);
 	/* the history: ↑ at the prompt recalls it */
 	type_keys(u, "/<Up><Enter>");
 	CHECK_STR(search_pattern(u->search), "增长");

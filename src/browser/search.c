@@ -297,70 +297,27 @@ void search_goto(struct ui *u, long index)
 	ui_show_source(u, doc, h->paragraph, h->cp_start, h->cp_end);
 }
 
-struct doc_rank {
-	int64_t id;
-	size_t rank;  /* place in the browse order; past the end when unknown */
-	size_t count; /* index into the counts */
-};
-
-static int by_id(const void *a, const void *b)
-{
-	const struct doc_rank *x = a, *y = b;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int by_rank(const void *a, const void *b)
-{
-	const struct doc_rank *x = a, *y = b;
-	return x->rank < y->rank ? -1 : x->rank > y->rank;
-}
-
-/* Browse order (region, date: the district list's) so n walks the list.
- * Each document with a match finds its place by binary search: a search
- * that matches in every one of 10,000 reports must not compare each with
- * each. */
-static void order_docs(struct ui *u, struct search_count *counts, size_t n)
+/* The documents with matches, as the model gives them: in the order of the
+ * district list, so n walks down it. */
+static void take_docs(struct ui *u, const struct search_count *counts, size_t n)
 {
 	struct search *s = u->search;
-	struct doc_info *all = NULL;
-	size_t nall = 0;
-	if (model_docs(u->m, NULL, &all, &nall) < 0)
-		nall = 0;
-	struct doc_rank *ranks = calloc(nall + 1, sizeof *ranks);
-	struct doc_rank *hits = calloc(n + 1, sizeof *hits);
 	s->docs = calloc(n + 1, sizeof *s->docs);
-	if (!ranks || !hits || !s->docs)
+	if (!s->docs)
 		abort();
-	for (size_t i = 0; i < nall; i++)
-		ranks[i] = (struct doc_rank){.id = all[i].id, .rank = i};
-	qsort(ranks, nall, sizeof *ranks, by_id);
-	for (size_t k = 0; k < n; k++) {
-		struct doc_rank key = {.id = counts[k].doc};
-		const struct doc_rank *r =
-		    nall ? bsearch(&key, ranks, nall, sizeof key, by_id) : NULL;
-		hits[k] = (struct doc_rank){
-		    .id = counts[k].doc, .rank = r ? r->rank : nall + k, .count = k};
-	}
-	qsort(hits, n, sizeof *hits, by_rank);
 	long first = 0;
 	for (size_t k = 0; k < n; k++) {
-		const struct search_count *c = &counts[hits[k].count];
-		const struct doc_info *info = hits[k].rank < nall ? &all[hits[k].rank] : NULL;
+		const struct search_count *c = &counts[k];
 		struct doc_hits *d = &s->docs[s->ndocs++];
 		d->doc = c->doc;
 		d->count = c->count;
 		d->first = first;
 		first += d->count;
-		if (info) {
-			d->region = info->region ? strdup(info->region) : NULL;
-			d->title = strdup(info->title && *info->title ? info->title : info->source);
-		} else {
-			d->title = strdup(c->source ? c->source : "");
-		}
+		d->region = c->region ? strdup(c->region) : NULL;
+		d->title = strdup(c->title);
+		if (!d->title || (c->region && !d->region))
+			abort();
 	}
-	free(ranks);
-	free(hits);
-	model_docs_free(all, nall);
 }
 
 /* The first match in the viewer's document, else in the next document
@@ -415,7 +372,7 @@ void search_start(struct ui *u, const char *input, int regex)
 		search_reset(s);
 		return;
 	}
-	order_docs(u, counts, n);
+	take_docs(u, counts, n);
 	model_search_count_free(counts, n);
 	s->total = total;
 	ui_matches_changed(u); /* the results list and the viewer's marks */

@@ -71,6 +71,9 @@ sqlite3_stmt *model_prepare(model *m, const char *sql);
 void model_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* strdup of a column, "" never NULL unless the value is NULL and keep_null. */
 char *model_column_dup(sqlite3_stmt *st, int col, int keep_null);
+/* The order of the document list (model_docs), which the search's counts
+ * follow too: region, then date; documents d. */
+#define MODEL_DOC_ORDER "d.region, d.date, d.id"
 /* Appends " › " (unless *len is 0), number and title to a malloc'd path:
  * the one format of section paths. */
 int model_path_append(char **path, size_t *len, const char *number, const char *title);

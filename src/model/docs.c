@@ -99,8 +99,7 @@ int model_docs(model *m, const char *region, struct doc_info **out, size_t *n)
 	                               : " WHERE d.region = ?1";
 	char sql[512];
 	snprintf(sql, sizeof sql,
-	         "SELECT " DOC_COLUMNS " FROM documents d%s ORDER BY d.region, d.date, d.id",
-	         where);
+	         "SELECT " DOC_COLUMNS " FROM documents d%s ORDER BY " MODEL_DOC_ORDER, where);
 	sqlite3_stmt *st = model_prepare(m, sql);
 	if (!st)
 		return -1;

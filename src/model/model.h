@@ -152,9 +152,13 @@ typedef int (*search_hit_cb)(void *ctx, const struct search_hit *h);
  * part when they have one, then PCRE2 to confirm. */
 int model_search(model *m, const struct search_query *q, search_hit_cb cb, void *ctx);
 
+/* A document with matches, in the order of the document list (model_docs):
+ * what the browser's n/N and results show of it. */
 struct search_count {
 	int64_t doc;
 	char *source;
+	char *region; /* NULL when unknown */
+	char *title;  /* the title, or the source when it has none */
 	long count;
 };
 int model_search_count(model *m, const struct search_query *q, struct search_count **out, size_t *n,

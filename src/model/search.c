@@ -30,7 +30,7 @@
 	" AND (?2 = 0 OR d.review_year = ?2 OR d.plan_year = ?2"                                   \
 	"      OR substr(d.date, 1, 4) = CAST(?2 AS TEXT))"                                        \
 	" AND (?3 = 0 OR d.id = ?3)"
-#define DOC_ORDER " d.region, d.date, d.id"
+#define DOC_ORDER " " MODEL_DOC_ORDER
 /* the document's columns come with the outer loop, once per document */
 #define DOC_COLUMNS  "d.id, d.source, coalesce(d.region, ''), coalesce(d.title, '')"
 #define PARA_COLUMNS "p.id, coalesce(p.section_id, 0), p.ord, p.text"
@@ -647,7 +647,8 @@ static int by_doc(const void *a, const void *b)
 static int ordered_counts(struct scan *sc, struct search_count **out, size_t *n)
 {
 	sqlite3_stmt *st = model_prepare(
-	    sc->m, "SELECT d.id, d.source FROM documents d WHERE" DOC_FILTER " ORDER BY" DOC_ORDER);
+	    sc->m, "SELECT d.id, d.source, d.region, coalesce(nullif(d.title, ''), d.source)"
+	           " FROM documents d WHERE" DOC_FILTER " ORDER BY" DOC_ORDER);
 	if (!st)
 		return -1;
 	bind_filter(sc->q, st);
@@ -659,10 +660,14 @@ static int ordered_counts(struct scan *sc, struct search_count **out, size_t *n)
 		struct tally *t = bsearch(&key, sc->tally, sc->ntally, sizeof key, by_doc);
 		if (!t)
 			continue;
-		c[k] = (struct search_count){
-		    .doc = t->doc, .count = t->count, .source = model_column_dup(st, 1, 0)};
-		if (!c[k++].source)
+		c[k] = (struct search_count){.doc = t->doc,
+		                             .count = t->count,
+		                             .source = model_column_dup(st, 1, 0),
+		                             .region = model_column_dup(st, 2, 1),
+		                             .title = model_column_dup(st, 3, 0)};
+		if (!c[k].source || !c[k].title)
 			step = SQLITE_NOMEM;
+		k++;
 	}
 	sqlite3_finalize(st);
 	if (!c || (step != SQLITE_DONE && step != SQLITE_ROW)) {
@@ -709,7 +714,10 @@ int model_search_count(model *m, const struct search_query *q, struct search_cou
 
 void model_search_count_free(struct search_count *c, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(c[i].source);
+		free(c[i].region);
+		free(c[i].title);
+	}
 	free(c);
 }
