@@ -69,6 +69,7 @@ struct ui {
 	int64_t doc;  /* the chosen document, 0 none */
 	struct doc_info docinfo;
 	int64_t section; /* where the viewer is, 0 before the first heading */
+	char *heading;   /* that section's number and title (model_section_heading) */
 	int scope_doc;   /* indicators of the document (1) or the region (0) */
 	struct mark mark;
 

@@ -88,6 +88,7 @@ void browser_free(struct ui *u)
 	search_free(u->search);
 	prompt_free(u);
 	free(u->region);
+	free(u->heading);
 	doc_info_clear(&u->docinfo);
 	keys_clear();
 	canvas_free(u->canvas);

@@ -43,6 +43,8 @@ static void load_doc(struct ui *u, int64_t doc)
 	memset(&u->docinfo, 0, sizeof u->docinfo);
 	u->doc = 0;
 	u->section = 0;
+	free(u->heading);
+	u->heading = NULL;
 	if (doc) {
 		if (model_doc_get(u->m, doc, &u->docinfo) == 0)
 			u->doc = doc;
@@ -85,6 +87,10 @@ void ui_choose_doc(struct ui *u, int64_t doc, int scope_doc)
 
 void ui_choose_section(struct ui *u, int64_t section, struct pane *from)
 {
+	if (section != u->section || !u->heading) {
+		free(u->heading);
+		u->heading = section ? model_section_heading(u->m, section) : NULL;
+	}
 	u->section = section;
 	tell(u, FOLLOW_SECTION, from);
 }

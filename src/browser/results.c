@@ -111,11 +111,7 @@ static void results_draw_line(struct pane *p, size_t line, int row, int col, int
 	}
 	if (section_w) {
 		/* The deepest part of the path says most. */
-		const char *path = x->section_path;
-		const char *last = strstr(path, " › ");
-		while (last && strstr(last + 1, " › "))
-			last = strstr(last + 1, " › ");
-		draw_text_ellipsis(row, x0, section_w - 1, last ? last + strlen(" › ") : path, e);
+		draw_text_ellipsis(row, x0, section_w - 1, x->section_heading, e);
 		draw_blank(row, x0 + section_w - 1, 1, e);
 		x0 += section_w;
 	}

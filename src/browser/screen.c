@@ -136,18 +136,10 @@ static void breadcrumb(struct ui *u, char *buf, size_t size)
 	    u->docinfo.title && *u->docinfo.title ? u->docinfo.title : u->docinfo.source;
 	int n = snprintf(buf, size, "%s", u->region ? u->region : "baogao");
 	if (u->doc && title && n >= 0 && (size_t)n < size)
-		n += snprintf(buf + n, size - (size_t)n, " › %s", title);
-	struct pane *v = u->pane[PANE_VIEWER];
-	char vt[512] = "";
-	if (u->doc && v->ops->title)
-		v->ops->title(v, vt, sizeof vt);
-	if (*vt && (!title || strcmp(vt, title) != 0) && n >= 0 && (size_t)n < size) {
-		/* The deepest section says most in a short line. */
-		const char *last = vt, *p;
-		while ((p = strstr(last, " › ")))
-			last = p + strlen(" › ");
-		snprintf(buf + n, size - (size_t)n, " › %s", last);
-	}
+		n += snprintf(buf + n, size - (size_t)n, MODEL_PATH_SEP "%s", title);
+	/* the deepest section says most in a short line */
+	if (u->doc && u->heading && *u->heading && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, MODEL_PATH_SEP "%s", u->heading);
 }
 
 static void draw_status(struct ui *u, int row, int cols)

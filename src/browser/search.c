@@ -40,7 +40,7 @@ static void cache_drop(struct hit_cache *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		free(c->extra[i].snippet);
-		free(c->extra[i].section_path);
+		free(c->extra[i].section_heading);
 	}
 	free(c->hits);
 	free(c->extra);
@@ -189,7 +189,7 @@ static int collect_hit(void *ctx, const struct search_hit *h)
 	x->snippet[b1 - b0] = '\0';
 	x->match_cp = h->cp_start - from;
 	x->match_cps = h->cp_end - h->cp_start;
-	x->section_path = strdup(h->section_path ? h->section_path : "");
+	x->section_heading = strdup(h->section_heading ? h->section_heading : "");
 	c->n++;
 	return 0;
 }

@@ -15,7 +15,7 @@ struct hit_extra {
 	char *snippet;   /* raw text around the match */
 	size_t match_cp; /* the match in the snippet, code points */
 	size_t match_cps;
-	char *section_path;
+	char *section_heading; /* the hit's section, its own number and title */
 };
 
 struct hit_cache {

@@ -212,7 +212,7 @@ void model_sections_free(struct section_info *s, size_t n)
 
 int model_path_append(char **path, size_t *len, const char *number, const char *title)
 {
-	static const char sep[] = " › ";
+	static const char sep[] = MODEL_PATH_SEP;
 	size_t add = strlen(number) + strlen(title) + sizeof sep + 1;
 	char *g = realloc(*path, *len + add);
 	if (!g)
@@ -224,6 +224,25 @@ int model_path_append(char **path, size_t *len, const char *number, const char *
 	*len += (size_t)snprintf(*path + *len, add, "%s%s%s%s", *len ? sep : "", number,
 	                         space ? " " : "", title);
 	return 0;
+}
+
+char *model_section_heading(model *m, int64_t section)
+{
+	sqlite3_stmt *st = model_prepare(
+	    m, "SELECT coalesce(number, ''), coalesce(title, '') FROM sections WHERE id = ?");
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, section);
+	char *heading = NULL;
+	size_t len = 0;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    model_path_append(&heading, &len, (const char *)sqlite3_column_text(st, 0),
+	                      (const char *)sqlite3_column_text(st, 1)) < 0) {
+		free(heading);
+		heading = NULL;
+	}
+	sqlite3_finalize(st);
+	return heading;
 }
 
 char *model_section_path(model *m, int64_t section)

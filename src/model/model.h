@@ -96,6 +96,12 @@ int model_sections(model *m, int64_t doc, struct section_info **out, size_t *n);
 void model_sections_free(struct section_info *s, size_t n);
 /* "一、2025年工作回顾 › （一）聚焦…" for a section id (malloc'd). */
 char *model_section_path(model *m, int64_t section);
+/* The parts of a section path are joined by this; a part is the section's
+ * number and title. */
+#define MODEL_PATH_SEP " › "
+/* The section's own part of its path ("（二）坚持创新驱动"), malloc'd; what the
+ * browser shows where the whole path does not fit.  NULL when none. */
+char *model_section_heading(model *m, int64_t section);
 
 struct para_info {
 	int64_t id, doc, section; /* section: database id, 0 none */
@@ -139,8 +145,9 @@ struct search_hit {
 	int64_t doc, paragraph, section;
 	int para_ord;
 	const char *source, *region, *title;
-	const char *section_path; /* may be "" */
-	const char *text;         /* the whole paragraph, as stored */
+	const char *section_path;    /* may be "" */
+	const char *section_heading; /* its last part, the section's own; may be "" */
+	const char *text;            /* the whole paragraph, as stored */
 	size_t len;
 	size_t byte_start, byte_end; /* the match in text, bytes */
 	size_t cp_start, cp_end;     /* the same in code points */

@@ -40,6 +40,7 @@
 struct doc_section {
 	int64_t id, parent;
 	char *number, *title, *path;
+	size_t heading; /* where in path its own number and title begin */
 };
 
 struct scan {
@@ -129,9 +130,11 @@ static struct doc_section *find_section(struct scan *sc, int64_t id)
 	return lo < sc->nsections && sc->sections[lo].id == id ? &sc->sections[lo] : NULL;
 }
 
-/* "一、… › （一）…" of a section of the document being matched */
-static const char *section_path(struct scan *sc, int64_t doc, int64_t section)
+/* "一、… › （一）…" of a section of the document being matched; *heading:
+ * its last part, the section's own number and title */
+static const char *section_path(struct scan *sc, int64_t doc, int64_t section, const char **heading)
 {
+	*heading = "";
 	if (!sc->need_paths || section <= 0)
 		return "";
 	if (sc->sections_doc != doc && load_sections(sc, doc) < 0)
@@ -149,6 +152,7 @@ static const char *section_path(struct scan *sc, int64_t doc, int64_t section)
 		char *path = calloc(1, 1);
 		while (path && n > 0) {
 			struct doc_section *a = chain[--n];
+			s->heading = len ? len + strlen(MODEL_PATH_SEP) : 0;
 			if (model_path_append(&path, &len, a->number ? a->number : "",
 			                      a->title ? a->title : "") < 0) {
 				free(path);
@@ -157,7 +161,10 @@ static const char *section_path(struct scan *sc, int64_t doc, int64_t section)
 		}
 		s->path = path;
 	}
-	return s->path ? s->path : "";
+	if (!s->path)
+		return "";
+	*heading = s->path + s->heading;
+	return s->path;
 }
 
 static void bind_filter(const struct search_query *q, sqlite3_stmt *st)
@@ -315,7 +322,7 @@ static int match_row(struct scan *sc, sqlite3_stmt *doc, sqlite3_stmt *para)
 			h.cp_end = cps;
 			h.byte_end = opos;
 		}
-		h.section_path = section_path(sc, h.doc, h.section);
+		h.section_path = section_path(sc, h.doc, h.section, &h.section_heading);
 		if (sc->cb(sc->ctx, &h)) {
 			rc = 1;
 			break;
