@@ -504,12 +504,28 @@ static void test_default_path(void)
 	free(p);
 }
 
+/* The words of kind and qualifier and their enums, both ways. */
+static void test_vocabulary(void)
+{
+	for (int k = KIND_RESULT; k < KIND_OTHER; k++)
+		CHECK_INT(ind_kind_by_name(ind_kind_name((enum ind_kind)k)), k);
+	CHECK_STR(ind_kind_name(KIND_TARGET), "target");
+	CHECK_INT(ind_kind_by_name("plan"), KIND_OTHER);
+	CHECK_INT(ind_kind_by_name(NULL), KIND_OTHER);
+	for (int q = QUAL_EXACT; q < QUAL_OTHER; q++)
+		CHECK_INT(ind_qualifier_by_name(ind_qualifier_name((enum ind_qualifier)q)), q);
+	CHECK_STR(ind_qualifier_name(QUAL_AT_LEAST), "at_least");
+	CHECK_INT(ind_qualifier_by_name(NULL), QUAL_EXACT);
+	CHECK_INT(ind_qualifier_by_name("roughly"), QUAL_OTHER);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
 		perror("mkdtemp");
 		return 1;
 	}
+	test_vocabulary();
 	test_store();
 	test_reads();
 	test_filters();

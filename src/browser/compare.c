@@ -201,16 +201,13 @@ static enum elem verdict_elem(enum verdict v)
 	}
 }
 
-static const char *qualifier_label(const char *q)
+static const char *qualifier_label(enum ind_qualifier q)
 {
-	static const struct {
-		const char *q, *label;
-	} labels[] = {{"at_least", "以上"},          {"about", "左右"},         {"at_most", "以内"},
-	              {"in_step", "与经济增长同步"}, {"above", "高于经济增长"}, {"range", "区间"}};
-	for (size_t i = 0; q && i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(q, labels[i].q) == 0)
-			return labels[i].label;
-	return "";
+	static const char *const labels[] = {
+	    [QUAL_AT_LEAST] = "以上",      [QUAL_ABOUT] = "左右",
+	    [QUAL_AT_MOST] = "以内",       [QUAL_IN_STEP] = "与经济增长同步",
+	    [QUAL_ABOVE] = "高于经济增长", [QUAL_RANGE] = "区间"};
+	return q < sizeof labels / sizeof labels[0] && labels[q] ? labels[q] : "";
 }
 
 static const char *verdict_label(enum verdict v)
@@ -247,7 +244,7 @@ static void summary(const struct indicator_row *r, const char *what, char *buf, 
 	else if (r->has_growth)
 		snprintf(growth, sizeof growth, " %s%g%%", verb, g);
 	snprintf(buf, size, "%s %d年%s%s%s", what, r->year, value, growth,
-	         qualifier_label(r->qualifier));
+	         qualifier_label(r->qual));
 }
 
 static void compare_draw_line(struct pane *p, size_t line, int row, int col, int width,

@@ -39,15 +39,16 @@ static void ind_clear(struct indicators *d)
 	d->order = NULL;
 }
 
-static const char *kind_label(const char *kind)
+static const char *kind_label(const struct indicator_row *r)
 {
-	if (!kind)
-		return "";
-	if (strcmp(kind, "result") == 0)
+	switch (r->kind_id) {
+	case KIND_RESULT:
 		return "结果";
-	if (strcmp(kind, "target") == 0)
+	case KIND_TARGET:
 		return "目标";
-	return kind;
+	default:
+		return r->kind ? r->kind : "";
+	}
 }
 
 static double value_num(const struct indicator_row *r)
@@ -67,7 +68,7 @@ static int cmp_rows(const struct indicators *d, size_t a, size_t b)
 		c = (x->year > y->year) - (x->year < y->year);
 		break;
 	case SORT_KIND:
-		c = strcmp(x->kind ? x->kind : "", y->kind ? y->kind : "");
+		c = ((int)x->kind_id > (int)y->kind_id) - ((int)x->kind_id < (int)y->kind_id);
 		break;
 	case SORT_VALUE: {
 		double vx = value_num(x), vy = value_num(y);
@@ -107,8 +108,7 @@ static void refilter(struct pane *p)
 	d->name_w = 4;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct indicator_row *r = &d->rows[i];
-		if (d->kind &&
-		    strcmp(r->kind ? r->kind : "", d->kind == 1 ? "result" : "target") != 0)
+		if (d->kind && r->kind_id != (d->kind == 1 ? KIND_RESULT : KIND_TARGET))
 			continue;
 		if (d->year && r->year != d->year)
 			continue;
@@ -196,7 +196,7 @@ static void ind_draw_line(struct pane *p, size_t line, int row, int col, int wid
 	}
 	if (kind_w) {
 		draw_blank(row, x, 1, e);
-		draw_text(row, x + 1, kind_w - 1, kind_label(r->kind), e);
+		draw_text(row, x + 1, kind_w - 1, kind_label(r), e);
 		x += kind_w;
 	}
 	if (value_w) {

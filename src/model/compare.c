@@ -575,9 +575,11 @@ static int load_keys(model *m, const char *region, struct pool *pool, struct are
 		r->indicator = WORD(4);
 		r->name = arena_column(arena, st, 5);
 		r->kind = WORD(6);
+		r->kind_id = ind_kind_by_name(r->kind);
 		r->value = arena_column(arena, st, 7);
 		r->unit = WORD(8);
 		r->qualifier = WORD(9);
+		r->qual = ind_qualifier_by_name(r->qualifier);
 		r->period = WORD(10);
 		r->year = sqlite3_column_int(st, 11);
 		r->has_growth = sqlite3_column_type(st, 12) != SQLITE_NULL;

@@ -7,6 +7,41 @@
 
 #include "model/db.h"
 #include "model/indicators.h"
+
+static const char *const kind_names[] = {
+    [KIND_RESULT] = "result", [KIND_TARGET] = "target", [KIND_GOAL] = "goal"};
+static const char *const qualifier_names[] = {
+    [QUAL_EXACT] = "exact",     [QUAL_AT_LEAST] = "at_least", [QUAL_ABOUT] = "about",
+    [QUAL_AT_MOST] = "at_most", [QUAL_IN_STEP] = "in_step",   [QUAL_ABOVE] = "above",
+    [QUAL_RANGE] = "range"};
+
+const char *ind_kind_name(enum ind_kind k)
+{
+	return k < KIND_OTHER ? kind_names[k] : "";
+}
+
+enum ind_kind ind_kind_by_name(const char *name)
+{
+	for (int k = 0; k < KIND_OTHER; k++)
+		if (name && strcmp(name, kind_names[k]) == 0)
+			return (enum ind_kind)k;
+	return KIND_OTHER;
+}
+
+const char *ind_qualifier_name(enum ind_qualifier q)
+{
+	return q < QUAL_OTHER ? qualifier_names[q] : "";
+}
+
+enum ind_qualifier ind_qualifier_by_name(const char *name)
+{
+	if (!name || !*name)
+		return QUAL_EXACT;
+	for (int q = 0; q < QUAL_OTHER; q++)
+		if (strcmp(name, qualifier_names[q]) == 0)
+			return (enum ind_qualifier)q;
+	return QUAL_OTHER;
+}
 #include "text/text.h"
 
 void indicator_row_clear(struct indicator_row *r)
@@ -188,9 +223,11 @@ int model_indicators(model *m, const struct indicator_filter *f, struct indicato
 		r->indicator = model_column_dup(st, 5, 0);
 		r->name = model_column_dup(st, 6, 1);
 		r->kind = model_column_dup(st, 7, 0);
+		r->kind_id = ind_kind_by_name(r->kind);
 		r->value = model_column_dup(st, 8, 1);
 		r->unit = model_column_dup(st, 9, 1);
 		r->qualifier = model_column_dup(st, 10, 1);
+		r->qual = ind_qualifier_by_name(r->qualifier);
 		r->period = model_column_dup(st, 11, 1);
 		r->source = model_column_dup(st, 12, 0);
 		r->year = sqlite3_column_int(st, 13);

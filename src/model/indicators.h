@@ -9,11 +9,31 @@
 
 #include "model/model.h"
 
+/* What kind of statement, and how its figure is qualified: the words the
+ * database and every export use are ind_kind_name / ind_qualifier_name. */
+enum ind_kind { KIND_RESULT, KIND_TARGET, KIND_GOAL, KIND_OTHER };
+enum ind_qualifier {
+	QUAL_EXACT, /* also when none is stored */
+	QUAL_AT_LEAST,
+	QUAL_ABOUT,
+	QUAL_AT_MOST,
+	QUAL_IN_STEP, /* with the economy's growth */
+	QUAL_ABOVE,   /* above the economy's growth */
+	QUAL_RANGE,
+	QUAL_OTHER
+};
+const char *ind_kind_name(enum ind_kind k);           /* "result" "target" "goal" */
+enum ind_kind ind_kind_by_name(const char *name);     /* KIND_OTHER when unknown */
+const char *ind_qualifier_name(enum ind_qualifier q); /* "exact" "at_least" … */
+enum ind_qualifier ind_qualifier_by_name(const char *name);
+
 struct indicator_row {
 	int64_t id, doc, paragraph, section; /* database ids */
 	char *region, *indicator, *name, *kind, *value, *unit, *qualifier, *period;
 	char *source, *section_path, *text; /* text: the sentence */
 	char *flags;                        /* see sink_indicator.flags */
+	enum ind_kind kind_id;              /* kind, as an enum */
+	enum ind_qualifier qual;            /* qualifier, as an enum */
 	int year;
 	double growth;
 	int has_growth;
