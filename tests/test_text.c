@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 #include <wchar.h>
 
 #include "check.h"
+#include "text/chars.h"
 #include "text/text.h"
 
 #define NCODEPOINTS 0x110000u
@@ -759,6 +761,74 @@ static void test_csv_formula(void)
 	    "", "6.2%", "-0.7", "+3.9%", "-12", "地区生产总值", "a=b", "下降0.7%", "1e3"};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		CHECK_MSG(!text_csv_formula(plain[i]), "%s taken for a formula", plain[i]);
+}
+
+/* The character classes, every member of each (text/chars.c): a change to
+ * the table is a change to this list. */
+static char *class_members(void)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	for (unsigned b = 0; b < 14; b++) {
+		unsigned bit = 1u << b;
+		fprintf(fp, "%s:", text_class_name(bit));
+		long start = -1;
+		for (long c = 0; c <= 0x40000; c++) {
+			int in = c < 0x40000 && (text_char_class((uint32_t)c) & bit);
+			if (in && start < 0)
+				start = c;
+			if (!in && start >= 0) {
+				if (start == c - 1)
+					fprintf(fp, " %lX", start);
+				else
+					fprintf(fp, " %lX-%lX", start, c - 1);
+				start = -1;
+			}
+		}
+		fputc('\n', fp);
+	}
+	fclose(fp);
+	return out;
+}
+
+static void test_char_classes(void)
+{
+	static const char want[] =
+	    "han: 3007 3400-4DBF 4E00-9FFF F900-FAFF 20000-3FFFF\n"
+	    "full_stop: 21 3F 3002 FF01 FF1F\n"
+	    "semicolon: 3B FF1B\n"
+	    "colon: 3A FF1A\n"
+	    "comma: 2C FF0C\n"
+	    "enum_comma: 3001\n"
+	    "bullet: 2022-2023 203B 2192 25A0-25A1 25AA-25AB 25B2 25B6 25B8 25BA 25C6-25C7 25CB "
+	    "25CF 25E6 2605-2606\n"
+	    "circled: 2460-24FF 2776-2793 3251-325F 3280-3289 32B1-32BF\n"
+	    "closing: 21 25 29 2C 2E 3A-3B 3F 5D 7D B7 2019 201D 2026 2030 2103 22EF 3001-3002 "
+	    "3005 3009 300B 300D 300F 3011 3015 3017 3019 301B 301E 30FB FF01 FF05 FF09 FF0C FF0E "
+	    "FF1A-FF1B FF1F FF3D FF5D FF60 FF63\n"
+	    "opening: 28 5B 7B 2018 201C 3008 300A 300C 300E 3010 3014 3016 3018 301A 301D FF08 "
+	    "FF3B FF5B FF5F FF62\n"
+	    "close_quote: 29 5D 2019 201D 3009 300B 300D 300F 3011 3015 3017 3019 301B 301E FF09 "
+	    "FF3D\n"
+	    "space: 9 B-C 20 A0 3000\n"
+	    "digit: 30-39 FF10-FF19\n"
+	    "cjk_numeral: 3007 4E00 4E03 4E07 4E09 4E5D 4E8C 4E94 516B 516D 5341 5343 56DB 767E "
+	    "96F6\n";
+	char *got = class_members();
+	CHECK_STR(got, want);
+	free(got);
+	/* the ones a reader names */
+	CHECK(text_is_han(0x6C5F));                 /* 江 */
+	CHECK(!text_is_han(0x3002));                /* 。 */
+	CHECK(text_is(0xFF1B, TEXT_CH_SEMICOLON));  /* ； */
+	CHECK_INT(text_numeral_value(0x767E), 100); /* 百 */
+	CHECK_INT(text_numeral_value(0x4E5D), 9);   /* 九 */
+	CHECK_INT(text_numeral_value('7'), 7);
+	CHECK_INT(text_numeral_value(0x6C5F), -1);
+	CHECK_INT((int)text_numeral_char(3), 0x4E09);  /* 三 */
+	CHECK_INT((int)text_numeral_char(0), 0x96F6);  /* 零 */
+	CHECK_INT((int)text_numeral_char(10), 0x5341); /* 十 */
 }
 
 int main(void)

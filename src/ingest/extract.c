@@ -26,6 +26,7 @@
 #include "ingest/extract.h"
 #include "ingest/figures.h"
 #include "ingest/names.h"
+#include "text/chars.h"
 #include "text/text.h"
 
 int extract_load_names(const char *path)
@@ -710,12 +711,12 @@ static void clause(struct run *r, struct where *w, const struct xtext *t)
 
 static int is_sentence_end(uint32_t c)
 {
-	return c == 0x3002 || c == '!' || c == '?';
+	return text_is(c, TEXT_CH_FULL_STOP);
 }
 
 static int is_clause_end(uint32_t c)
 {
-	return is_sentence_end(c) || c == ';';
+	return text_is(c, TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON);
 }
 
 static size_t sentence_end(const struct xtext *t, size_t i)
@@ -732,11 +733,10 @@ static int list_paragraph(const struct extract_para *p, const struct xtext *t)
 	size_t i = 0;
 	while (i < t->n && t->cp[i] == ' ')
 		i++;
-	if (i < t->n && (t->cp[i] == 0x25C6 || t->cp[i] == 0x25CF || t->cp[i] == 0x25A0 ||
-	                 t->cp[i] == '-' || t->cp[i] == 0x2022)) /* ◆ ● ■ - • */
+	if (i < t->n && (text_is(t->cp[i], TEXT_CH_BULLET) || t->cp[i] == '-'))
 		return 1;
 	size_t k = i;
-	while (k < t->n && (xt_is_digit(t->cp[k]) || (t->cp[k] >= 0x2460 && t->cp[k] <= 0x2473)))
+	while (k < t->n && (xt_is_digit(t->cp[k]) || text_is(t->cp[k], TEXT_CH_CIRCLED)))
 		k++;
 	if (k == i && i + 2 < t->n && t->cp[i] == '(') { /* （1） */
 		k = i + 1;
@@ -746,7 +746,7 @@ static int list_paragraph(const struct extract_para *p, const struct xtext *t)
 	}
 	return k > i && k < t->n &&
 	       (t->cp[k] == '.' || t->cp[k] == 0x3001 || t->cp[k] == ')' ||
-	        (t->cp[k - 1] >= 0x2460 && t->cp[k - 1] <= 0x2473));
+	        text_is(t->cp[k - 1], TEXT_CH_CIRCLED));
 }
 
 static void paragraph(struct run *r, const struct extract_para *p)

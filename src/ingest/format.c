@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "ingest/parse_util.h"
+#include "text/chars.h"
 
 #include "ingest/format.h"
 
@@ -69,7 +70,7 @@ const char *format_not_report(const char *text, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		i += pu_decode(text + i, len - i, &cp);
-		han += pu_is_han(cp);
+		han += text_is_han(cp);
 		if (cp == '\t')
 			tabs_here++;
 		else if (cp != ' ' && cp != '\r' && cp != '\n')

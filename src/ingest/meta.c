@@ -12,6 +12,7 @@
 
 #include "ingest/meta.h"
 #include "ingest/parse_util.h"
+#include "text/chars.h"
 #include "text/text.h"
 
 #define HAN_BACK 12 /* Han characters looked at before "第…届" */
@@ -39,7 +40,7 @@ static size_t han_run_start(const char *s, size_t end, size_t max)
 	size_t i = end, n = 0;
 	while (i > 0 && n < max) {
 		size_t at;
-		if (!pu_is_han(pu_last(s, i, &at)))
+		if (!text_is_han(pu_last(s, i, &at)))
 			break;
 		i = at;
 		n++;

@@ -18,6 +18,7 @@
 
 #include "ingest/office.h"
 #include "ingest/parse_util.h"
+#include "text/chars.h"
 
 enum { MEMBER_MAX = 64 << 20, STYLE_DEPTH = 12, LEVELS = 9 };
 
@@ -135,17 +136,15 @@ enum numfmt { NF_DECIMAL, NF_CHINESE, NF_CIRCLED, NF_LOWER, NF_UPPER, NF_BULLET,
 /* the counter n as the list prints it: 3, 三, ③, c */
 static void format_counter(char *out, size_t cap, size_t *at, enum numfmt f, int n)
 {
-	static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-	                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
 	if (n < 1)
 		n = 1;
 	if (f == NF_CHINESE && n < 100) {
 		if (n >= 20)
-			put_utf8(out, cap, at, digit[n / 10]);
+			put_utf8(out, cap, at, text_numeral_char(n / 10));
 		if (n >= 10)
-			put_utf8(out, cap, at, 0x5341); /* 十 */
+			put_utf8(out, cap, at, text_numeral_char(10));
 		if (n % 10 || n < 10)
-			put_utf8(out, cap, at, digit[n % 10]);
+			put_utf8(out, cap, at, text_numeral_char(n % 10));
 	} else if (f == NF_CIRCLED && n <= 20) {
 		put_utf8(out, cap, at, 0x2460 + (uint32_t)n - 1);
 	} else if ((f == NF_LOWER || f == NF_UPPER) && n <= 26) {

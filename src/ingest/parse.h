@@ -63,7 +63,5 @@ void parse_free(struct parse_doc *doc);
 /* Helpers shared with meta.c. */
 /* Collapse letter-spaced CJK ("政 府 工 作 报 告" → "政府工作报告"); malloc'd. */
 char *parse_unspace(const char *s);
-/* Is cp a CJK ideograph (the characters a letter-spaced title is made of)? */
-int parse_is_han(unsigned cp);
 
 #endif

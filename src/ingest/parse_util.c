@@ -6,6 +6,7 @@
 
 #include "ingest/parse.h"
 #include "ingest/parse_util.h"
+#include "text/chars.h"
 #include "text/text.h"
 
 #define SHORT_LINE     40  /* code points: captions, mastheads, short headings */
@@ -64,18 +65,7 @@ uint32_t pu_last(const char *s, size_t len, size_t *at)
 
 int pu_is_space(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\f' || cp == '\v';
-}
-
-int pu_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
-}
-
-int parse_is_han(unsigned cp)
-{
-	return pu_is_han(cp);
+	return text_is(cp, TEXT_CH_SPACE);
 }
 
 int pu_is_wide(uint32_t cp)
@@ -121,8 +111,7 @@ int pu_is_alnum(char c)
 
 int pu_is_stop(uint32_t cp)
 {
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' ||
-	       cp == '?' || cp == ';';
+	return text_is(cp, TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON);
 }
 
 /* Ends a line that is a whole sentence or clause: a full stop, or a closing
@@ -130,32 +119,9 @@ int pu_is_stop(uint32_t cp)
  * announces what follows, an ellipsis. */
 static int is_final(uint32_t cp)
 {
-	switch (cp) {
-	case 0x3002: /* 。 */
-	case 0xFF01: /* ！ */
-	case 0xFF1F: /* ？ */
-	case 0xFF1B: /* ； */
-	case 0xFF1A: /* ： */
-	case 0x2026: /* … */
-	case 0x201D: /* ” */
-	case 0x2019: /* ’ */
-	case 0xFF09: /* ） */
-	case 0x300D: /* 」 */
-	case 0x300F: /* 』 */
-	case 0x300B: /* 》 */
-	case 0x3011: /* 】 */
-	case 0x3015: /* 〕 */
-	case 0xFF0E: /* ． */
-	case '.':
-	case '!':
-	case '?':
-	case ';':
-	case ':':
-	case ')':
-	case '"':
-		return 1;
-	}
-	return 0;
+	return text_is(cp, TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON | TEXT_CH_COLON |
+	                       TEXT_CH_CLOSE_QUOTE) ||
+	       cp == 0x2026 /* … */ || cp == 0xFF0E /* ． */ || cp == '.' || cp == '"';
 }
 
 /* Punctuation inside a sentence; a line holding any is running text, not a
@@ -163,8 +129,7 @@ static int is_final(uint32_t cp)
  * use it ("全市粮食产量再创新高、达到25.3亿斤"). */
 static int is_sentence_punct(uint32_t cp)
 {
-	return cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
-	       cp == 0xFF1F || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?';
+	return text_is(cp, TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON | TEXT_CH_COLON | TEXT_CH_COMMA);
 }
 
 const char *pu_skip_space(const char *s, const char *e)
@@ -256,7 +221,7 @@ char *parse_unspace(const char *s)
 			}
 			expect_space = 0;
 		} else {
-			if (!pu_is_han(cp)) {
+			if (!text_is_han(cp)) {
 				spaced = 0;
 				break;
 			}
@@ -292,8 +257,10 @@ char *pu_title(const char *s, size_t len)
 	while (n > 0) {
 		size_t at;
 		uint32_t cp = pu_last(t, n, &at);
-		if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF1A || cp == '.' ||
-		    cp == ';' || cp == ',' || cp == ':' || pu_is_space(cp))
+		/* a title ends without its stop, comma or colon (not ！？) */
+		if ((text_is(cp,
+		             TEXT_CH_SEMICOLON | TEXT_CH_COLON | TEXT_CH_COMMA | TEXT_CH_SPACE) ||
+		     cp == 0x3002 || cp == '.'))
 			n = at;
 		else
 			break;
@@ -306,16 +273,11 @@ char *pu_title(const char *s, size_t len)
 
 /* ---- numbering ---------------------------------------------------------- */
 
+/* 〇 零 一 … 九 as 0-9, else -1 */
 static int han_digit(uint32_t cp)
 {
-	static const uint32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	                             0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一二三四五六七八九 */
-	if (cp == 0x3007)                                             /* 〇 */
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (d[i] == cp)
-			return i;
-	return -1;
+	int v = text_numeral_value(cp);
+	return text_is(cp, TEXT_CH_CJK_NUMERAL) && v >= 0 && v <= 9 ? v : -1;
 }
 
 static int han_numeral_char(uint32_t cp)
@@ -425,29 +387,12 @@ int pu_number(const char *s, size_t len, size_t *at, size_t *end)
 
 static int is_bullet_mark(uint32_t cp)
 {
-	switch (cp) {
-	case 0x25C6: /* ◆ */
-	case 0x25C7: /* ◇ */
-	case 0x25CF: /* ● */
-	case 0x25CB: /* ○ */
-	case 0x25A0: /* ■ */
-	case 0x25A1: /* □ */
-	case 0x25AA: /* ▪ */
-	case 0x2022: /* • */
-	case 0x25BA: /* ► */
-	case 0x2605: /* ★ */
-	case 0x2606: /* ☆ */
-	case 0x203B: /* ※ */
-	case 0x2192: /* → */
-	case 0x25B2: /* ▲ */
-		return 1;
-	}
-	return 0;
+	return text_is(cp, TEXT_CH_BULLET);
 }
 
 static int is_circled(uint32_t cp)
 {
-	return (cp >= 0x2460 && cp <= 0x2487) || (cp >= 0x2776 && cp <= 0x2793);
+	return text_is(cp, TEXT_CH_CIRCLED);
 }
 
 static int ends_with(const char *s, size_t len, const char *suffix)
@@ -463,9 +408,9 @@ static int person_name(const char *s, const char *e)
 	for (const char *q = s; q < e;) {
 		uint32_t cp;
 		q += utf8_decode(q, (size_t)(e - q), &cp);
-		if (!pu_is_han(cp) && !pu_is_space(cp))
+		if (!text_is_han(cp) && !pu_is_space(cp))
 			return 0;
-		if (pu_is_han(cp))
+		if (text_is_han(cp))
 			n++;
 	}
 	return n >= 2 && n <= 4;

@@ -19,7 +19,6 @@ size_t pu_decode(const char *s, size_t len, uint32_t *cp);
 /* Code point ending just before s+len (len > 0), and its start in *at. */
 uint32_t pu_last(const char *s, size_t len, size_t *at);
 int pu_is_space(uint32_t cp);
-int pu_is_han(uint32_t cp);
 int pu_is_alnum(char c);
 /* Ends a sentence: 。！？；… and their ASCII twins. */
 int pu_is_stop(uint32_t cp);

@@ -15,6 +15,7 @@
 
 #include "ingest/parse_util.h"
 #include "ingest/pdf.h"
+#include "text/chars.h"
 
 struct pchar {
 	uint32_t cp;
@@ -170,7 +171,7 @@ static void read_page(struct pdoc *d, PopplerPage *page, int pageno)
 		if (cp != ' ') {
 			top = fminf(top, (float)r->y1);
 			bottom = fmaxf(bottom, (float)r->y2);
-			if (pu_is_han(cp))
+			if (text_is_han(cp))
 				d->styles[style].han++;
 		}
 	}
@@ -354,7 +355,7 @@ static void line_type(const struct pdoc *d, const struct pline *l, size_t *body,
 	*body = *head = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct pchar *c = &d->chars[l->first + i];
-		if (!pu_is_han(c->cp))
+		if (!text_is_han(c->cp))
 			continue;
 		if (heading_type(d, c->style))
 			++*head;
@@ -419,7 +420,7 @@ static int put_line(const struct pdoc *d, struct para *p, const struct pline *l)
 		if (c->cp < 0x20 || (c->cp >= 0x7F && c->cp < 0xA0))
 			continue;
 		int emph = emphasis(d, c->style);
-		if (pu_is_han(c->cp)) {
+		if (text_is_han(c->cp)) {
 			p->han++;
 			p->han_emph += emph != 0;
 			p->han_head += heading_type(d, c->style) != 0;
@@ -523,7 +524,7 @@ static int unreadable(const struct pdoc *d)
 		if (cp == ' ')
 			continue;
 		all++;
-		han += pu_is_han(cp);
+		han += text_is_han(cp);
 		bad += (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD || cp < 0x20;
 	}
 	return bad * 5 > all || han * 10 < all;

@@ -6,6 +6,7 @@
 
 #include "ingest/parse_util.h"
 #include "ingest/unwrap.h"
+#include "text/chars.h"
 
 struct line {
 	const char *s; /* without the indent and the trailing spaces */
@@ -21,8 +22,8 @@ static int ends_sentence(const struct line *l)
 		return 0;
 	size_t at;
 	uint32_t cp = pu_last(l->s, l->len, &at);
-	return pu_is_stop(cp) || cp == 0xFF1A || cp == ':' || cp == 0x201D || cp == 0x300D ||
-	       cp == 0xFF09 || cp == 0x3011;
+	return text_is(cp,
+	               TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON | TEXT_CH_COLON | TEXT_CH_CLOSE_QUOTE);
 }
 
 static void measure(struct line *l, const char *s, size_t len)

@@ -4,15 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text/chars.h"
 #include "text/fingerprint.h"
 #include "text/text.h"
 
 /* what every form keeps: Han characters and digits (full-width folded) */
 static int kept(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0x20000 && cp <= 0x3FFFF);
+	return (cp >= '0' && cp <= '9') || text_is_han(cp);
 }
 
 void text_fp_init(struct text_fp *fp)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/chars.h"
 #include "text/text.h"
 
 enum {
@@ -68,18 +69,6 @@ static int in_list(uint32_t cp, const uint32_t *list, size_t n)
 	return 0;
 }
 
-/* , . ; : ? ! ) ] } %  ，。、；：？！）》」』】〉〕〗〙〛〞］｝”’…⋯·・．％‰℃々｠｣ */
-static const uint32_t closing_chars[] = {
-    ',',    '.',    ';',    ':',    '?',    '!',    ')',    ']',    '}',    '%',    0xFF0C,
-    0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011,
-    0x3009, 0x3015, 0x3017, 0x3019, 0x301B, 0x301E, 0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x2026,
-    0x22EF, 0x00B7, 0x30FB, 0xFF0E, 0xFF05, 0x2030, 0x2103, 0x3005, 0xFF60, 0xFF63,
-};
-/* ( [ {  （《「『【〈〔〖〘〚［｛“‘〝｟｢ */
-static const uint32_t opening_chars[] = {
-    '(',    '[',    '{',    0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3008, 0x3014,
-    0x3016, 0x3018, 0x301A, 0xFF3B, 0xFF5B, 0x201C, 0x2018, 0x301D, 0xFF5F, 0xFF62,
-};
 /* 亿万千元吨亩人户个家项 % ％ */
 static const uint32_t unit_chars[] = {
     0x4EBF, 0x4E07, 0x5343, 0x5143, 0x5428, 0x4EA9, 0x4EBA,
@@ -91,11 +80,10 @@ static const uint32_t unit_chars[] = {
 enum text_stop text_stop_at(uint32_t cp)
 {
 	/* ，、 ,  and  。；！？ ; ! ? */
-	static const uint32_t clause[] = {0xFF0C, 0x3001, ','};
-	static const uint32_t sentence[] = {0x3002, 0xFF1B, 0xFF01, 0xFF1F, ';', '!', '?'};
-	if (in_list(cp, clause, NELEM(clause)))
+	unsigned c = text_char_class(cp);
+	if (c & (TEXT_CH_COMMA | TEXT_CH_ENUM_COMMA))
 		return TEXT_STOP_CLAUSE;
-	if (in_list(cp, sentence, NELEM(sentence)))
+	if (c & (TEXT_CH_FULL_STOP | TEXT_CH_SEMICOLON))
 		return TEXT_STOP_SENTENCE;
 	return TEXT_STOP_NONE;
 }
@@ -104,9 +92,10 @@ static unsigned char classify(uint32_t cp)
 {
 	unsigned char f = 0;
 
-	if (in_list(cp, closing_chars, NELEM(closing_chars)))
+	unsigned c = text_char_class(cp);
+	if (c & TEXT_CH_CLOSING)
 		f |= F_CLOSE;
-	if (in_list(cp, opening_chars, NELEM(opening_chars)))
+	if (c & TEXT_CH_OPENING)
 		f |= F_OPEN;
 	if (cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x22EF)
 		f |= F_PAIR;
@@ -374,32 +363,22 @@ static int is_blank(uint32_t cp)
 
 static int is_bullet(uint32_t cp)
 {
-	static const uint32_t bullets[] = {
-	    0x25C6, 0x25C7, 0x25CF, 0x25CB, 0x25A0, 0x25A1, 0x25AA, 0x25AB, 0x2022,
-	    0x25E6, 0x2605, 0x2606, 0x25B6, 0x25BA, 0x25B8, 0x2023, 0x203B, 0x2192,
-	};
-	return in_list(cp, bullets, NELEM(bullets));
+	return text_is(cp, TEXT_CH_BULLET);
 }
 
 static int is_cjk_numeral(uint32_t cp)
 {
-	static const uint32_t numerals[] = {
-	    0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-	    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x96F6, 0x767E,
-	};
-	return in_list(cp, numerals, NELEM(numerals));
+	return text_is(cp, TEXT_CH_CJK_NUMERAL);
 }
 
 static int is_enclosed_number(uint32_t cp)
 {
-	return (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2776 && cp <= 0x2793) ||
-	       (cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x3280 && cp <= 0x3289) ||
-	       (cp >= 0x32B1 && cp <= 0x32BF);
+	return text_is(cp, TEXT_CH_CIRCLED);
 }
 
 static int is_digit_cp(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return text_is(cp, TEXT_CH_DIGIT);
 }
 
 /* Code point at s[*pos] without consuming it; 0 at the end. */
