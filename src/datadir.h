@@ -9,4 +9,10 @@ char *datadir_find(const char *rel);
 /* "dir/rel", malloc'd; NULL when out of memory. */
 char *datadir_join(const char *dir, const char *rel);
 
+/* data/keys.conf and data/indicators.tsv as they were when the program was
+ * built (src/defaults.c, made by tools/embed.sh): what the browser and the
+ * extractor use when the files cannot be found. */
+extern const char datadir_default_keys[];
+extern const char datadir_default_indicators[];
+
 #endif

@@ -17,6 +17,7 @@
 #include "browser/screen.h"
 #include "browser/search.h"
 #include "browser/search_int.h"
+#include "browser/uiconfig.h"
 #include "check.h"
 #include "ingest/ingest.h"
 #include "model/sink.h"
@@ -192,6 +193,34 @@ static void test_layout(void)
 	CHECK_INT(screen_tiles(24, 80, 8).ntiles, 3); /* viewer and indicators share one */
 }
 
+/* Without data/keys.conf the browser has the same keys, from the copy
+ * built in (config_fallback_keys): one definition, the file. */
+static void test_builtin_keys(void)
+{
+	char path[4096], from_file[KM_COUNT][ACT_COUNT][128];
+	snprintf(path, sizeof path, "%s/data/keys.conf", srcdir());
+	struct ui_settings set = {0};
+	keys_clear();
+	CHECK_INT(config_load(path, &set, NULL, 0), 0);
+	int bound = 0;
+	for (int km = 0; km < KM_COUNT; km++)
+		for (int a = 1; a < ACT_COUNT; a++)
+			bound +=
+			    keys_for((enum keymap)km, (enum action)a, from_file[km][a], 128) > 0;
+	CHECK(bound > 30);
+	keys_clear();
+	config_fallback_keys(&set);
+	for (int km = 0; km < KM_COUNT; km++)
+		for (int a = 1; a < ACT_COUNT; a++) {
+			char built_in[128];
+			keys_for((enum keymap)km, (enum action)a, built_in, sizeof built_in);
+			CHECK_MSG(strcmp(built_in, from_file[km][a]) == 0, "%s %s: %s, file %s",
+			          keymap_name((enum keymap)km), action_name((enum action)a),
+			          built_in, from_file[km][a]);
+		}
+	keys_clear();
+}
+
 /* What the core does without a screen to see it on. */
 static void test_behaviour(model *m)
 {
@@ -288,6 +317,7 @@ int main(void)
 	CHECK_INT(ingest_paths(&sink, paths, 5, NULL, NULL, &t), 0);
 	CHECK_INT(t.stored, 5);
 	test_layout();
+	test_builtin_keys();
 	test_screens(m);
 	test_behaviour(m);
 	for (int i = 0; i < 5; i++)

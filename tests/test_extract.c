@@ -82,7 +82,12 @@ static int ok_end(void *c, int commit)
 	return 0;
 }
 
-static const struct doc_sink sink = {NULL, ok_doc, ok_sec, ok_para, ok_gloss, rec_ind, ok_end};
+static const struct doc_sink sink = {.doc_begin = ok_doc,
+                                     .section = ok_sec,
+                                     .paragraph = ok_para,
+                                     .glossary = ok_gloss,
+                                     .indicator = rec_ind,
+                                     .doc_end = ok_end};
 
 /* One paragraph under one part titled `part`, in a document reviewing
  * review and planning plan. */
@@ -407,6 +412,22 @@ static void test_names(void)
 	CHECK(find("进出口总额", "result", 2026) == NULL);
 }
 
+/* Without data/indicators.tsv the names built in are that file's, whole:
+ * 城镇调查失业率 and the old name ~公共财政收入 are in it, not in a shorter list. */
+static void test_builtin_names(void)
+{
+	CHECK_INT(extract_load_names("/nonexistent/indicators.tsv"), -1);
+	run("政府工作报告", "一、2026年工作回顾", 2026, 2027,
+	    "城镇调查失业率控制在5.5%以内。地方公共财政收入31亿元，增长2%。");
+	CHECK_IND("城镇调查失业率", "result", 2026, 5.5, "at_most");
+	const struct got *g = find("一般公共预算收入", "result", 2026);
+	CHECK(g && strstr(g->flags, "old_name"));
+	char path[4096];
+	const char *dir = getenv("top_srcdir");
+	snprintf(path, sizeof path, "%s/data/indicators.tsv", dir ? dir : BAOGAO_SRCDIR);
+	CHECK_INT(extract_load_names(path), 0);
+}
+
 static void test_verdicts(void)
 {
 	CHECK_INT(compare_verdict("at_least", 1, 7, 0, 0, 0, 0, 0), VERDICT_PENDING);
@@ -486,6 +507,7 @@ int main(void)
 	test_grammar();
 	test_context();
 	test_names();
+	test_builtin_names();
 	test_seeds();
 	test_verdicts();
 	return check_done();

@@ -21,9 +21,9 @@ static void load_config(struct ui *u, const char *config)
 	char problem[512] = "";
 	char *bundled = datadir_find("data/keys.conf");
 	if (!bundled || config_load(bundled, &u->set, problem, sizeof problem) < 0) {
-		config_fallback_keys();
+		config_fallback_keys(&u->set);
 		ui_message(u, EL_ERROR,
-		           "data/keys.conf not found: default keys and colours only "
+		           "data/keys.conf not found: the keys and colours built in "
 		           "(set BAOGAO_DATADIR)");
 	}
 	free(bundled);

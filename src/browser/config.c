@@ -9,6 +9,7 @@
 #include "browser/elem.h"
 #include "browser/keys.h"
 #include "browser/uiconfig.h"
+#include "datadir.h"
 
 #define MAX_WORDS 8
 
@@ -223,36 +224,18 @@ int config_load(const char *path, struct ui_settings *set, char *first_problem, 
 	return problems;
 }
 
-void config_fallback_keys(void)
+void config_fallback_keys(struct ui_settings *set)
 {
-	static const struct {
-		const char *key;
-		enum action a;
-	} keys[] = {
-	    {"<Up>", ACT_MOVE_UP},
-	    {"k", ACT_MOVE_UP},
-	    {"<Down>", ACT_MOVE_DOWN},
-	    {"j", ACT_MOVE_DOWN},
-	    {"<PgUp>", ACT_PAGE_UP},
-	    {"<PgDown>", ACT_PAGE_DOWN},
-	    {"<Home>", ACT_MOVE_FIRST},
-	    {"<End>", ACT_MOVE_LAST},
-	    {"<Enter>", ACT_ENTER},
-	    {"<Tab>", ACT_FOCUS_NEXT},
-	    {"<BackTab>", ACT_FOCUS_PREV},
-	    {"q", ACT_QUIT},
-	    {"<Esc>", ACT_BACK},
-	    {"?", ACT_HELP},
-	    {"/", ACT_SEARCH},
-	    {"n", ACT_SEARCH_NEXT},
-	    {"N", ACT_SEARCH_PREV},
-	    {"z", ACT_ZOOM},
-	    {"<C-l>", ACT_REDRAW},
-	    {"c", ACT_COMPARE},
-	    {"e", ACT_EXPORT},
-	};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		keys_bind(KM_GENERIC, key_parse(keys[i].key), keys[i].a);
+	/* data/keys.conf as built in, read by the same parser */
+	const char *p = datadir_default_keys;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char line[1024];
+		snprintf(line, sizeof line, "%.*s", (int)n, p);
+		(void)config_line(line, set);
+		p += n + (e ? 1 : 0);
+	}
 }
 
 char *config_user_path(void)

@@ -25,8 +25,9 @@ struct ui_settings {
 int config_load(const char *path, struct ui_settings *set, char *first_problem, size_t size);
 /* Parses one line (no newline); returns NULL or a static problem text. */
 const char *config_line(const char *line, struct ui_settings *set);
-/* Bindings that keep the browser usable when data/keys.conf is missing. */
-void config_fallback_keys(void);
+/* data/keys.conf as it was built in (datadir_default_keys), for when the
+ * file is missing: the same keys and colours, from the same parser. */
+void config_fallback_keys(struct ui_settings *set);
 /* The user's file: $XDG_CONFIG_HOME/baogao/config or ~/.config/baogao/config
  * (malloc'd, NULL when HOME is unknown). */
 char *config_user_path(void);

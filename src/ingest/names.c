@@ -5,22 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "ingest/names.h"
 #include "text/text.h"
 
 static struct ind_name *names;
 static size_t nnames;
-
-/* used when data/indicators.tsv cannot be found, so extraction never
- * silently does nothing; the file is what users extend */
-static const char builtin_names[] = "地区生产总值\tGDP\t生产总值\t国内生产总值\n"
-                                    "规模以上工业增加值\t规上工业增加值\n"
-                                    "固定资产投资\t全社会固定资产投资\n"
-                                    "社会消费品零售总额\n"
-                                    "一般公共预算收入\t公共财政收入\n"
-                                    "城镇居民人均可支配收入\t城镇常住居民人均可支配收入\n"
-                                    "农村居民人均可支配收入\t农村常住居民人均可支配收入\n"
-                                    "居民消费价格\tCPI\t居民消费价格涨幅\n";
 
 static size_t to_cps(const char *s, size_t len, uint32_t *out, size_t max)
 {
@@ -113,7 +103,9 @@ int names_load(const char *path)
 	nnames = 0;
 	FILE *fp = path ? fopen(path, "r") : NULL;
 	if (!fp) {
-		parse_names(builtin_names);
+		/* data/indicators.tsv as built in, so extraction never silently
+		 * does nothing; the file is what users extend */
+		parse_names(datadir_default_indicators);
 		return -1;
 	}
 	char *buf = NULL;
