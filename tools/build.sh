@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-build}
 need="build-essential autoconf automake pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libxml2-dev libpoppler-glib-dev libzip-dev"
-[ "$mode" = --test ] && need="$need tmux python3-wcwidth screen ripgrep valgrind clang"
+[ "$mode" = --test ] && need="$need tmux python3-wcwidth screen ripgrep valgrind clang clang-format"
 
 missing=""
 for p in $need; do
@@ -23,10 +23,22 @@ if [ -n "$missing" ]; then
 fi
 
 [ -x configure ] && [ configure -nt configure.ac ] && [ -f Makefile.in ] || autoreconf -fi
-[ -f Makefile ] || ./configure -q
+# the tests build with warnings as errors (the README's build does not: a
+# newer compiler's new warning must not stop a user's build)
+werror=""
+[ "$mode" = --test ] && werror=--enable-werror
+[ -f Makefile ] || ./configure -q $werror
 make -j"$(nproc)"
 
 [ "$mode" = --test ] || exit 0
+
+# every C file as .clang-format says (clang-format --dry-run fails on a diff)
+if git ls-files 'src/*.[ch]' 'tests/*.[ch]' 2>/dev/null | xargs -r clang-format --dry-run -Werror; then
+	format_ok=1
+else
+	format_ok=0
+	echo "clang-format: the files above are not formatted (clang-format -i them)"
+fi
 
 summary() { # $1 = a log dir; prints "pass fail" from automake's .trs files
 	p=$(grep -l '^:test-result: PASS' $(find "$1" -name '*.trs') 2>/dev/null | wc -l)
@@ -42,6 +54,7 @@ failed_logs() { # what a failing test printed, so CI's output says why
 make -j"$(nproc)" check || { status=1; failed_logs tests; }
 set -- $(summary tests)
 passed=$1 failed=$2
+if [ $format_ok -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 # Once under valgrind: the unit tests and the command line on a fresh database.
 vg="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(pwd)/tests/valgrind.supp"
@@ -60,7 +73,7 @@ rm -rf "$vgdir"
 # copy of the distribution (a configured source tree allows no second build).
 rm -rf _build-san
 make distdir distdir=_build-san >/dev/null
-(cd _build-san && ./configure -q --enable-sanitizers &&
+(cd _build-san && ./configure -q --enable-sanitizers --enable-werror &&
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	make -j"$(nproc)" check) || { status=1; failed_logs _build-san/tests; }
 set -- $(summary _build-san/tests)

@@ -3,8 +3,8 @@
 #ifndef BAOGAO_CLI_H
 #define BAOGAO_CLI_H
 
-#include "report/output.h"
 #include "model/model.h"
+#include "report/output.h"
 
 struct cli {
 	const char *db_path;   /* --db */
