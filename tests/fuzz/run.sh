@@ -10,7 +10,10 @@ out=${FUZZ_BUILD:-/tmp/baogao-fuzz}
 mkdir -p "$out/corpus" "$top/tests/fuzz/crashes"
 cp "$top"/seeds/*.txt "$out/corpus/"
 cp "$top"/tests/fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
-srcs=$(cd "$top" && ls src/text/*.c src/ingest/*.c src/datadir.c)
+# the defaults built in from data/, as make makes them
+sh "$top/tools/embed.sh" "$top/data/keys.conf" datadir_default_keys \
+	"$top/data/indicators.tsv" datadir_default_indicators >"$out/defaults.c"
+srcs="$(cd "$top" && ls src/text/*.c src/ingest/*.c src/datadir.c) $out/defaults.c"
 flags="-Werror=implicit-function-declaration -Werror=int-conversion -g -O1 -fsanitize=fuzzer,address,undefined -I$top/src -I$out -DBAOGAO_PKGDATADIR=\"/nonexistent\" -DBAOGAO_SRCDIR=\"$top\""
 # config.h as configure writes it for what the sources need of it: without
 # _GNU_SOURCE, memmem() is implicitly int and pointers are cut to 32 bits
