@@ -1,7 +1,16 @@
 /* browser.h — the browser core: everything the browser does, with no
  * terminal in it.  Keys go in, a canvas of text comes out; ui/ui.c runs it on
  * a terminal and tests/test_browser.c on a canvas of its own.  The only door
- * into src/browser/ from outside. */
+ * into src/browser/ from outside.
+ *
+ * Inside: the lists (pane_district.c, pane_tree.c, pane_indicators.c,
+ * pane_viewer.c; help.c, results.c, compare.c over the whole screen) are each
+ * a struct pane behind one ops table (panel.h: load, draw a line, key, grep,
+ * follow the choice); nav.c holds the current choice (app.h) and tells every
+ * list through its follow op; screen.c lays the tiles out for the size,
+ * routes keys and finishes what a list's key op asks (enum key_result);
+ * draw.c fits text into canvas.c's cells.  No file here includes curses or a
+ * ui/ header (tests/layers.test). */
 #ifndef BAOGAO_BROWSER_BROWSER_H
 #define BAOGAO_BROWSER_BROWSER_H
 
