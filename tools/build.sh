@@ -59,7 +59,7 @@ if [ $format_ok -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)
 # Once under valgrind: the unit tests and the command line on a fresh database.
 vg="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(pwd)/tests/valgrind.supp"
 vgdir=$(mktemp -d)
-for t in tests/test_text tests/test_ingest tests/test_model tests/test_extract tests/test_forms; do
+for t in tests/test_text tests/test_ingest tests/test_model tests/test_extract tests/test_forms tests/test_browser; do
 	if BAOGAO_DATADIR=$(pwd) $vg "$t" >"$vgdir/out" 2>&1; then passed=$((passed + 1)); else
 		failed=$((failed + 1)); status=1; echo "valgrind: $t"; tail -30 "$vgdir/out"; fi
 done
