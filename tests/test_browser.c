@@ -137,7 +137,9 @@ static struct ui *start(model *m, int rows, int cols)
 {
 	/* /dev/null: no user configuration, whoever runs the test */
 	struct browser_host none = {0};
-	return browser_new(m, "/dev/null", none, rows, cols);
+	struct ui *u = browser_new(m, "/dev/null", none);
+	browser_resize(u, rows, cols);
+	return u;
 }
 
 struct scene {

@@ -81,6 +81,7 @@ struct ui {
 	int quit;
 	int exit_status;
 	int too_small;
+	int started; /* the first document chosen (at the first browser_resize) */
 };
 
 /* nav.c — the current choice, and every list following (enum follow). */

@@ -49,14 +49,14 @@ static void first_choice(struct ui *u)
 	u->pane[PANE_INDICATORS]->ops->load(u->pane[PANE_INDICATORS]);
 }
 
-struct ui *browser_new(model *m, const char *config, struct browser_host host, int rows, int cols)
+struct ui *browser_new(model *m, const char *config, struct browser_host host)
 {
 	struct ui *u = calloc(1, sizeof *u);
 	if (!u)
 		abort();
 	u->m = m;
 	u->host = host;
-	u->canvas = canvas_new(rows, cols);
+	u->canvas = canvas_new(0, 0);
 	load_config(u, config);
 	u->search = search_new();
 	u->pane[PANE_DISTRICT] = district_new(u);
@@ -67,10 +67,6 @@ struct ui *browser_new(model *m, const char *config, struct browser_host host, i
 	u->results = results_new(u);
 	u->compare = compare_new(u);
 	u->status_now = screen_draw_status;
-	first_choice(u);
-	/* Where panes share a column, the viewer and the tree show first. */
-	u->stamp[PANE_TREE] = u->stamp[PANE_VIEWER] = ++u->tick;
-	screen_focus(u, PANE_DISTRICT);
 	if (!u->msg[0])
 		ui_message(u, EL_MESSAGE, "Tab: next pane  /: search  c: compare  ?: all keys");
 	return u;
@@ -111,6 +107,14 @@ void browser_mouse(struct ui *u, enum mouse_kind kind, int row, int col)
 void browser_resize(struct ui *u, int rows, int cols)
 {
 	canvas_resize(u->canvas, rows, cols);
+	if (!u->started) {
+		u->started = 1;
+		first_choice(u);
+		/* Where panes share a column, the viewer and the tree show first. */
+		u->stamp[PANE_TREE] = u->stamp[PANE_VIEWER] = ++u->tick;
+		screen_focus(u, PANE_DISTRICT); /* lays the panes out */
+		return;
+	}
 	screen_layout(u);
 }
 

@@ -20,13 +20,16 @@
 #include "model/model.h"
 
 /* Reads data/keys.conf and the user's file (config: NULL = the default
- * place), makes the panes and chooses the first document, on a screen of
- * rows × cols.  Problems with the configuration wait in the status line. */
-struct ui *browser_new(model *m, const char *config, struct browser_host host, int rows, int cols);
+ * place) and makes the lists; nothing is read from the model or laid out
+ * until the first browser_resize, so the terminal can first settle the
+ * ambiguous width the configuration asks for.  Problems with the
+ * configuration wait in the status line. */
+struct ui *browser_new(model *m, const char *config, struct browser_host host);
 void browser_free(struct ui *u);
 /* A key (browser/keys.h) */
 void browser_key(struct ui *u, int key);
 void browser_mouse(struct ui *u, enum mouse_kind kind, int row, int col);
+/* The screen's size; the first call chooses the first document. */
 void browser_resize(struct ui *u, int rows, int cols);
 /* Draws the whole screen into the canvas and returns it. */
 struct canvas *browser_draw(struct ui *u);

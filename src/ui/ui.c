@@ -62,7 +62,7 @@ int ui_run(model *m, const struct ui_options *opt)
 		return 2;
 	struct browser_host host = {.interrupted = host_interrupted, .show = host_show};
 	/* the configuration first: it may name the ambiguous width and the mouse */
-	struct ui *u = browser_new(m, opt ? opt->config : NULL, host, 24, 80);
+	struct ui *u = browser_new(m, opt ? opt->config : NULL, host);
 	choose_ambiguous(u, opt);
 	ui_wcwidth_enable(1);
 	if (crt_init(u->set.mouse) < 0) {
