@@ -843,6 +843,7 @@ int main(void)
 	test_width_tables(table);
 	free(table);
 	test_char_width();
+	test_char_classes();
 	test_width();
 	test_sanitize();
 	test_cut_fit();
