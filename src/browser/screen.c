@@ -1,16 +1,8 @@
-/* screen.c — lays the panes out for the terminal's size, owns the focus and
- * the zoom, draws the borders and the status line, and routes keys (htop's
- * ScreenManager).
- *
- * Layouts, by size:
- *   ≥ 160 columns    district | tree | viewer | indicators, side by side
- *   ≥ 100 × 21       district over tree | viewer over indicators
- *   ≥ 60 columns     district over tree (or one of them when short) |
- *                    viewer or indicators, whichever was focused last
- *   < 60 columns     one pane at a time
- *   < 40 × 10        a message asking for a larger terminal
- * Every pane stays reachable with Tab: focusing a pane shows it in its column.
- */
+/* screen.c — lays the panes out for the screen's size (the layouts are in
+ * screen.h; below 40 × 10 a message asks for a larger terminal), owns the
+ * focus and the zoom, draws the borders and the status line, and routes keys
+ * (htop's ScreenManager).  Every pane stays reachable with Tab: focusing a
+ * pane shows it in its tile. */
 #include "config.h"
 
 #include <stdio.h>
