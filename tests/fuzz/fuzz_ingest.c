@@ -97,8 +97,13 @@ static int on_end(void *ctx, int commit)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct seen k = {0};
-	struct doc_sink sink = {&k,          on_doc,       on_section, on_paragraph,
-	                        on_glossary, on_indicator, on_end};
+	struct doc_sink sink = {.ctx = &k,
+	                        .doc_begin = on_doc,
+	                        .section = on_section,
+	                        .paragraph = on_paragraph,
+	                        .glossary = on_glossary,
+	                        .indicator = on_indicator,
+	                        .doc_end = on_end};
 	const char *reason = NULL;
 	ingest_buffer(&sink, "fuzz.txt", (const char *)data, size, &reason);
 	return 0;
