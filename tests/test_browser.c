@@ -1,6 +1,7 @@
 /* test_browser.c — the browser core without a terminal (tig's save-display
  * and assert): keys go into browser_key, the canvas comes out as text and is
- * compared with tests/golden/NAME-COLSxROWS.txt, whole, for the first
+ * compared with tests/golden/NAME-COLSxROWS.txt, whole (the text, then the
+ * runs drawn in an element other than plain text), for the first
  * screen, a search, its results, the compare view and help, at 80×24 and
  * 120×40.  A pane whose text changes fails here; when the change is meant,
  * BAOGAO_UPDATE_GOLDEN=1 make check TESTS=tests/test_browser writes the new
@@ -64,6 +65,23 @@ static char *screen_text(struct ui *u)
 		fprintf(fp, "%s\n", row);
 		free(row);
 	}
+	/* then what is not plain text: each row's runs of one element (the
+	 * selection, the focus, matches, headings), "row: from-to element" */
+	fputs("--\n", fp);
+	for (int r = 0; r < c->rows; r++) {
+		const struct canvas_cell *cell = c->cells + (size_t)r * (size_t)c->cols;
+		for (int x = 0; x < c->cols;) {
+			int from = x;
+			unsigned char e = cell[x].elem;
+			while (x < c->cols && cell[x].elem == e)
+				x++;
+			if (e != EL_NORMAL && e != EL_BORDER)
+				fprintf(fp, "%d: %d-%d %s\n", r, from, x - 1,
+				        elem_name((enum elem)e));
+		}
+	}
+	if (c->cursor_row >= 0)
+		fprintf(fp, "cursor %d %d\n", c->cursor_row, c->cursor_col);
 	fclose(fp);
 	return out;
 }
