@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "browser/browser.h"
+#include "browser/prompt.h"
 #include "browser/screen.h"
 #include "browser/search.h"
 #include "browser/search_int.h"
@@ -309,6 +310,37 @@ static void test_behaviour(model *m)
 	browser_free(u);
 }
 
+/* A report with no targets: e in its compare view says so, asks nothing. */
+static void test_export_nothing(void)
+{
+	char db[] = "/tmp/baogao-test-browser-empty-XXXXXX";
+	int fd = mkstemp(db);
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink(db);
+	model *m = model_open(db, NULL);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	struct doc_sink sink = model_sink(m);
+	static const char text[] = "# 清水镇2024年政府工作报告\n\n各位代表：现在向大会报告工作。\n";
+	const char *why = NULL;
+	CHECK_INT(ingest_buffer(&sink, "qingshui.txt", text, strlen(text), &why), INGEST_STORED);
+	struct ui *u = start(m, 24, 80);
+	type_keys(u, "ce");
+	CHECK(!prompt_active(u));
+	CHECK(strstr(u->msg, "no targets") != NULL);
+	browser_free(u);
+	model_close(m);
+	char side[4200];
+	unlink(db);
+	snprintf(side, sizeof side, "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db);
+	unlink(side);
+}
+
 int main(void)
 {
 	text_set_ambiguous_width(1);
@@ -340,6 +372,7 @@ int main(void)
 	test_builtin_keys();
 	test_screens(m);
 	test_behaviour(m);
+	test_export_nothing();
 	for (int i = 0; i < 5; i++)
 		free(paths[i]);
 	model_close(m);

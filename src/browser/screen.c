@@ -315,6 +315,12 @@ static void global_action(struct ui *u, enum action a)
 		toggle_view(u, u->compare);
 		break;
 	case ACT_EXPORT: {
+		/* from the compare view, which knows: nothing to ask where for */
+		if (u->overlay == u->compare && u->compare->count == 0) {
+			ui_message(u, EL_ERROR, "export: no targets for %s",
+			           u->region ? u->region : "any region");
+			break;
+		}
 		char name[256];
 		compare_export_default(u, name, sizeof name);
 		prompt_open_with(u, PROMPT_EXPORT, name);
