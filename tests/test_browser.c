@@ -310,6 +310,17 @@ static void test_behaviour(model *m)
 	browser_free(u);
 }
 
+/* A test database and its -wal and -shm. */
+static void remove_db(const char *db)
+{
+	static const char *const ext[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s%s", db, ext[i]);
+		unlink(path);
+	}
+}
+
 /* A report with no targets: e in its compare view says so, asks nothing. */
 static void test_export_nothing(void)
 {
@@ -333,12 +344,7 @@ static void test_export_nothing(void)
 	CHECK(strstr(u->msg, "no targets") != NULL);
 	browser_free(u);
 	model_close(m);
-	char side[4200];
-	unlink(db);
-	snprintf(side, sizeof side, "%s-wal", db);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", db);
-	unlink(side);
+	remove_db(db);
 }
 
 int main(void)
@@ -376,11 +382,6 @@ int main(void)
 	for (int i = 0; i < 5; i++)
 		free(paths[i]);
 	model_close(m);
-	char side[4200];
-	unlink(db);
-	snprintf(side, sizeof side, "%s-wal", db);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", db);
-	unlink(side);
+	remove_db(db);
 	return check_done();
 }
